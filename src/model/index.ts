@@ -1,0 +1,14 @@
+export * from './decimal.js';
+export * from './result.js';
+export * from './primitives.js';
+export * from './address.js';
+export * from './party.js';
+export * from './references.js';
+export * from './delivery.js';
+export * from './payment.js';
+export * from './tax.js';
+export * from './allowance-charge.js';
+export * from './totals.js';
+export * from './line.js';
+export * from './document.js';
+export type { DeepReadonly } from './readonly.js';
