@@ -77,7 +77,10 @@ export function writtenScale(value: Decimal): number | undefined {
  */
 export function formatDecimal(value: Decimal): string {
   const scale = writtenScale(value);
-  if (scale !== undefined && value.decimalPlaces() <= scale) return value.toFixed(scale);
+  if (scale !== undefined && value.decimalPlaces() <= scale) {
+    // decimal.js prints negative zero without its sign; a written "-0.00" must come back as written.
+    return value.isZero() && value.isNeg() ? `-${value.toFixed(scale)}` : value.toFixed(scale);
+  }
   return value.toFixed();
 }
 
