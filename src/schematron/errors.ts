@@ -1,0 +1,36 @@
+/**
+ * The one error class of the Schematron compiler. A schema that cannot be compiled is
+ * a programming error of the rule author, so it throws; validation never throws.
+ */
+
+/** Why a schema could not be compiled. */
+export type SchematronErrorCode =
+  | 'MALFORMED_XML'
+  | 'NOT_SCHEMATRON'
+  | 'UNSUPPORTED_QUERY_BINDING'
+  | 'MISSING_ATTRIBUTE'
+  | 'UNKNOWN_PHASE'
+  | 'UNKNOWN_ABSTRACT_RULE'
+  | 'UNKNOWN_ABSTRACT_PATTERN'
+  | 'UNKNOWN_DIAGNOSTIC'
+  | 'INCLUDE_UNRESOLVED'
+  | 'INCLUDE_CYCLE'
+  | 'XSLT_COMPILE';
+
+/**
+ * Thrown by `compileSchematron` and `compileToSef` when a schema cannot be compiled.
+ * The message names the offending element.
+ *
+ * @example
+ * try { compileSchematron('<nope/>'); }
+ * catch (e) { if (e instanceof SchematronCompileError) console.log(e.code); } // 'NOT_SCHEMATRON'
+ */
+export class SchematronCompileError extends Error {
+  readonly code: SchematronErrorCode;
+
+  constructor(code: SchematronErrorCode, message: string) {
+    super(message);
+    this.name = 'SchematronCompileError';
+    this.code = code;
+  }
+}
