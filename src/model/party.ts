@@ -29,16 +29,28 @@ export const EndpointSchema = z.object({
 export type Endpoint = DeepReadonly<z.infer<typeof EndpointSchema>>;
 
 /**
- * A contact point (BG-6 seller contact, BG-9 buyer contact).
+ * Builds the schema of a contact point with the business term ids of its group.
+ *
+ * @example
+ * makeContactSchema('BG-6', ['BT-41', 'BT-42', 'BT-43']).parse({ name: 'Lisa Johnson' });
+ */
+export function makeContactSchema(group: string, [name, telephone, email]: readonly [string, string, string]) {
+  return z
+    .object({
+      name: z.string().optional().describe(`${name} Contact point`),
+      telephone: z.string().optional().describe(`${telephone} Contact telephone number`),
+      email: z.string().optional().describe(`${email} Contact email address`),
+    })
+    .describe(`${group} Contact`);
+}
+
+/**
+ * A contact point (BG-6 seller contact; BG-9 buyer contact has the same shape).
  *
  * @example
  * ContactSchema.parse({ name: 'Lisa Johnson', email: 'lj@buyer.se' });
  */
-export const ContactSchema = z.object({
-  name: z.string().optional().describe('BT-41/BT-56 Contact point'),
-  telephone: z.string().optional().describe('BT-42/BT-57 Contact telephone number'),
-  email: z.string().optional().describe('BT-43/BT-58 Contact email address'),
-});
+export const ContactSchema = makeContactSchema('BG-6', ['BT-41', 'BT-42', 'BT-43']);
 /** See {@link ContactSchema}. */
 export type Contact = DeepReadonly<z.infer<typeof ContactSchema>>;
 
@@ -95,7 +107,7 @@ export const BuyerSchema = z
     vatIdentifier: z.string().optional().describe('BT-48 Buyer VAT identifier'),
     name: TextSchema.describe('BT-44 Buyer name'),
     legalRegistrationIdentifier: IdentifierSchema.optional().describe('BT-47 Buyer legal registration identifier'),
-    contact: ContactSchema.optional().describe('BG-9 Buyer contact'),
+    contact: makeContactSchema('BG-9', ['BT-56', 'BT-57', 'BT-58']).optional().describe('BG-9 Buyer contact'),
   })
   .describe('BG-7 Buyer');
 /** See {@link BuyerSchema}. */
