@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    validate: 'src/validate/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

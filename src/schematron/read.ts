@@ -79,21 +79,23 @@ function required(el: XElement, attr: string): string {
   return v;
 }
 
-function isSch(node: XNode, local?: string): node is XElement {
-  return node.kind === 'element' && node.ns === SCH_NS && (local === undefined || node.local === local);
+/** The Schematron element `node` if it is one (named `local` when given), else undefined. */
+function asSch(node: XNode, local?: string): XElement | undefined {
+  return node.kind === 'element' && node.ns === SCH_NS && (local === undefined || node.local === local) ? node : undefined;
 }
 
 /** Replaces every `sch:include` by the root element of the document it points to, recursively. */
 function expandIncludes(el: XElement, options: ReadOptions, stack: readonly string[]): XElement {
   const children: XNode[] = [];
   for (const child of el.children) {
-    if (isSch(child, 'include')) {
-      const href = required(child, 'href');
+    const include = asSch(child, 'include');
+    if (include) {
+      const href = required(include, 'href');
       if (stack.includes(href)) {
-        throw new SchematronCompileError('INCLUDE_CYCLE', `<${child.qname} href="${href}"> includes itself through ${stack.join(' -> ')}.`);
+        throw new SchematronCompileError('INCLUDE_CYCLE', `<${include.qname} href="${href}"> includes itself through ${stack.join(' -> ')}.`);
       }
       if (!options.resolveInclude) {
-        throw new SchematronCompileError('INCLUDE_UNRESOLVED', `<${child.qname} href="${href}"> needs a resolveInclude option.`);
+        throw new SchematronCompileError('INCLUDE_UNRESOLVED', `<${include.qname} href="${href}"> needs a resolveInclude option.`);
       }
       let text: string;
       try {
@@ -101,7 +103,7 @@ function expandIncludes(el: XElement, options: ReadOptions, stack: readonly stri
       } catch (cause) {
         throw new SchematronCompileError(
           'INCLUDE_UNRESOLVED',
-          `<${child.qname} href="${href}"> could not be resolved: ${cause instanceof Error ? cause.message : String(cause)}`,
+          `<${include.qname} href="${href}"> could not be resolved: ${cause instanceof Error ? cause.message : String(cause)}`,
         );
       }
       children.push(expandIncludes(parseXmlTree(text), options, [...stack, href]));
@@ -143,10 +145,14 @@ function readLet(el: XElement): LetDecl {
 function readMessage(el: XElement): MessagePart[] {
   const parts: MessagePart[] = [];
   for (const child of el.children) {
-    if (child.kind === 'text') parts.push({ kind: 'text', text: child.text });
-    else if (isSch(child, 'value-of')) parts.push({ kind: 'value-of', select: required(child, 'select') });
-    else if (isSch(child, 'name')) {
-      const path = child.attrs['path'];
+    if (child.kind === 'text') {
+      parts.push({ kind: 'text', text: child.text });
+      continue;
+    }
+    const sch = asSch(child);
+    if (sch?.local === 'value-of') parts.push({ kind: 'value-of', select: required(sch, 'select') });
+    else if (sch?.local === 'name') {
+      const path = sch.attrs['path'];
       parts.push(path === undefined ? { kind: 'name' } : { kind: 'name', path });
     } else parts.push(...readMessage(child)); // emph, dir, span, foreign: keep their content
   }
@@ -214,7 +220,7 @@ function readRuleItems(rule: XElement, ctx: ReadContext, patternId: string, rule
  */
 export function readSchema(schText: string, options: ReadOptions = {}): SchemaModel {
   const parsed = parseXmlTree(schText);
-  if (!isSch(parsed, 'schema')) {
+  if (!asSch(parsed, 'schema')) {
     throw new SchematronCompileError('NOT_SCHEMATRON', `The root element <${parsed.qname}> is not an ISO Schematron <schema>.`);
   }
   const binding = (parsed.attrs['queryBinding'] ?? '').toLowerCase();

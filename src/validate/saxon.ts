@@ -2,8 +2,14 @@
  * The one adapter to saxon-js. Everything else talks to the `XsltEngine` port, so the
  * rest of validation stays pure and testable without Saxon.
  */
-import SaxonJS from 'saxon-js';
+import { createRequire } from 'node:module';
 import { INTERNAL_NS } from '../schematron/emit.js';
+
+// Loaded with require even from the ESM build: `import` of this 2.4 MB CommonJS file
+// makes Node scan it for named exports, which costs about 200 ms of cold start.
+// (esbuild empties `import.meta` in the CJS build, where `__filename` exists instead.)
+const requireHere = createRequire((import.meta as { url?: string }).url ?? __filename);
+const SaxonJS = requireHere('saxon-js') as typeof import('saxon-js').default;
 
 /** An XML document parsed once and shared by every rule set of a run. */
 export interface ParsedDocument {

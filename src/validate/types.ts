@@ -34,6 +34,8 @@ export interface ValidationIssue {
   readonly source: IssueSource;
   /** Name of the rule set that produced the issue (`xml` for the XML stage). */
   readonly ruleSet: string;
+  /** Texts of the Schematron `diagnostics` the rule names, evaluated on the document. */
+  readonly diagnostics?: readonly string[];
 }
 
 /** Timing and size figures of one run, for benchmarks and curiosity. */

@@ -1,0 +1,22 @@
+/**
+ * `peppol-self-billing/validate`: the validation API. A separate entry point because it
+ * pulls in saxon-js and the compiled rule sets; the model and serializer stay light.
+ *
+ * @example
+ * import { validateDocument } from 'peppol-self-billing/validate';
+ * const report = await validateDocument(xml);
+ */
+export { validateDocument, DEFAULT_MAX_BYTES, type ValidateOptions } from './validate.js';
+export { loadRuleSet, compileRuleSet, loadBuiltInRuleSets, type CompiledRuleSet } from './rule-sets.js';
+export { readRuleSetOutput, severityOf, type RawRuleResult } from './report-reader.js';
+export { compileSchematron, SchematronCompileError, type CompileSchematronOptions, type SchematronErrorCode } from '../schematron/compile.js';
+export { compileToSef } from '../schematron/sef.js';
+export type { RuleMetadata, RuleSetMetadata } from '../schematron/metadata.js';
+export type {
+  DocumentType,
+  IssueSource,
+  Severity,
+  ValidationIssue,
+  ValidationReport,
+  ValidationStats,
+} from './types.js';
