@@ -202,7 +202,8 @@ const docSpec = fc.record({
   rounding: fc.option(decimalText(0, 2, true), { nil: undefined }),
 });
 
-function buildDoc(spec: fc.Infer<typeof docSpec>): CalculableDocument {
+type DocSpec = typeof docSpec extends fc.Arbitrary<infer T> ? T : never;
+function buildDoc(spec: DocSpec): CalculableDocument {
   return makeDoc(
     spec.lines.map((l) => ({
       quantity: l.quantity,
