@@ -19,7 +19,7 @@ const xmlFiles = (dir: string): string[] =>
  * The reader: parseUbl once src/ubl/parse/index.ts exports it, the test-only reader until then.
  * (The module path is a variable so the type check does not depend on a file being written.)
  */
-async function loadReader(): Promise<{ name: string; read: (file: string) => CalculableDocument }> {
+async function loadReader(): Promise<{ name: string; read: (file: string) => CalculableDocument; readAny: (file: string) => CalculableDocument }> {
   const modulePath = '../../src/ubl/parse/index.js';
   try {
     const mod = (await import(/* @vite-ignore */ modulePath)) as { parseUbl?: (xml: string) => unknown };
@@ -32,12 +32,18 @@ async function loadReader(): Promise<{ name: string; read: (file: string) => Cal
           if (!r.success || r.data === undefined) throw new Error(`parseUbl failed on ${file}: ${JSON.stringify(r.issues)}`);
           return r.data;
         },
+        // Some realistic documents lack mandatory parts (no endpoint, no seller name), which
+        // parseUbl rightly refuses; their arithmetic is still worth checking.
+        readAny: (file) => {
+          const r = parseUbl(readFileSync(file, 'utf8')) as { success: boolean; data?: CalculableDocument };
+          return r.success && r.data !== undefined ? r.data : readUblForCalc(file).doc;
+        },
       };
     }
   } catch {
     // not written yet
   }
-  return { name: 'test-only reader', read: (file) => readUblForCalc(file).doc };
+  return { name: 'test-only reader', read: (file) => readUblForCalc(file).doc, readAny: (file) => readUblForCalc(file).doc };
 }
 const reader = await loadReader();
 
@@ -67,7 +73,7 @@ describe('calculateTotals', () => {
       expect(files).toHaveLength(60);
     });
     it.each(files)('agrees with %s exactly, or the document is known to be wrong', (file) => {
-      const doc = reader.read(path.join(SHARED, 'realistic', file));
+      const doc = reader.readAny(path.join(SHARED, 'realistic', file));
       const diff = differences(doc, calculateTotals(doc));
       if (file in KNOWN_WRONG) expect(diff.length).toBeGreaterThan(0);
       else expect(diff).toEqual([]);
