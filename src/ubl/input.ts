@@ -216,3 +216,49 @@ export function unwrapSbdh(text: string): UnwrappedDocument {
   if (instance) envelope['instanceIdentifier'] = instance;
   return { xml, envelope };
 }
+
+/**
+ * The deepest element nesting of `text`, counted without parsing; stops counting once
+ * `limit` is exceeded (returns limit + 1). Comments, CDATA, PIs and quoted attribute
+ * values are skipped. Used to refuse absurd nesting before recursive tree code (the
+ * parser, the XSLT walk) overflows the stack: UBL documents nest about 10 deep.
+ *
+ * @example
+ * maxElementDepth('<a><b/><c><d/></c></a>'); // 3
+ */
+export function maxElementDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith('<!--', i)) i = text.indexOf('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i + 9);
+    else if (text.startsWith('<?', i)) i = text.indexOf('?>', i + 2);
+    else if (text[i + 1] === '!') i = text.indexOf('>', i + 2);
+    else if (text[i + 1] === '/') {
+      depth--;
+      i = text.indexOf('>', i + 2);
+    } else {
+      let j = i + 1;
+      let quote = '';
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      // A self-closing element is as deep as an open one, it just does not stay open.
+      const level = depth + 1;
+      if (text[j - 1] !== '/') depth = level;
+      if (level > max) {
+        max = level;
+        if (max > limit) return max;
+      }
+      i = j;
+    }
+    if (i < 0) break;
+    i = text.indexOf('<', i + 1);
+  }
+  return max;
+}

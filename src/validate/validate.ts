@@ -7,7 +7,7 @@
  */
 import { detectProfile } from '../profiles/detect.js';
 import type { DetectedProfile } from '../profiles/types.js';
-import { decodeXmlInput, hasDoctype, readRootTag, unwrapSbdh, XmlInputError } from '../ubl/input.js';
+import { decodeXmlInput, hasDoctype, maxElementDepth, readRootTag, unwrapSbdh, XmlInputError } from '../ubl/input.js';
 import { readRuleSetOutput } from './report-reader.js';
 import { loadBuiltInRuleSets, type CompiledRuleSet } from './rule-sets.js';
 import { describeParseError, saxonEngine, type ParsedDocument, type XsltEngine } from './saxon.js';
@@ -24,6 +24,12 @@ export interface ValidateOptions {
   /** The XSLT engine; tests may pass a fake. Default: saxon-js. */
   readonly engine?: XsltEngine;
 }
+
+/**
+ * Deepest element nesting we accept. UBL nests about 10 deep; the parser and the rule
+ * walk recurse per level and overflow the stack somewhere past a thousand.
+ */
+export const MAX_ELEMENT_DEPTH = 200;
 
 /** 32 MiB: far above real invoices (the largest Peppol ones carry a few MB of attachments). */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -127,6 +133,10 @@ export async function validateDocument(
     // Refused before parsing: no DTD means no entity expansion and no external fetch.
     if (hasDoctype(text)) {
       issues.push(xmlIssue('XML-DOCTYPE', 'The document declares a DOCTYPE; UBL documents have none, and DTDs and entity declarations are refused for safety.'));
+      return finish();
+    }
+    if (maxElementDepth(text, MAX_ELEMENT_DEPTH) > MAX_ELEMENT_DEPTH) {
+      issues.push(xmlIssue('XML-DEPTH', `Elements are nested more than ${MAX_ELEMENT_DEPTH} deep; UBL documents nest about 10 deep.`));
       return finish();
     }
     let doc: ParsedDocument;
