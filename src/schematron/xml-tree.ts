@@ -126,7 +126,7 @@ export function parseXmlTree(text: string): XElement {
   }
   const top = parser.parse(text) as Raw[];
   for (const raw of top) {
-    const node = build(raw, { xml: XML_NS });
+    const node = build(raw, { '': '', xml: XML_NS });
     if (node?.kind === 'element') return node;
   }
   throw new SchematronCompileError('MALFORMED_XML', 'The schema has no root element.');
@@ -166,7 +166,7 @@ export function serializeElement(el: XElement, declareScope = true): string {
   let s = `<${el.qname}`;
   if (declareScope) {
     for (const [prefix, uri] of Object.entries(el.inScope)) {
-      if (prefix === 'xml') continue;
+      if (prefix === 'xml' || (prefix === '' && uri === '')) continue;
       s += prefix === '' ? ` xmlns="${escapeXml(uri)}"` : ` xmlns:${prefix}="${escapeXml(uri)}"`;
     }
   }
