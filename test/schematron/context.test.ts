@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { analyseContext } from '../../src/schematron/context.js';
+
+const ns = { cac: 'urn:cac', cbc: 'urn:cbc', ubl: 'urn:inv' };
+
+describe('analyseContext', () => {
+  it('dispatches plain and rooted name tests by their expanded name', () => {
+    expect(analyseContext('cac:InvoiceLine[cbc:ID] | /ubl:Invoice', ns)).toEqual([
+      { kind: 'element', key: 'Q{urn:cac}InvoiceLine' },
+      { kind: 'element', key: 'Q{urn:inv}Invoice' },
+    ]);
+  });
+
+  it('uses the last step of a path, ignoring predicates that contain slashes and bars', () => {
+    expect(analyseContext("cac:TaxTotal/cac:TaxSubtotal[cbc:Percent = '1|2' or a/b]", ns)).toEqual([{ kind: 'element', key: 'Q{urn:cac}TaxSubtotal' }]);
+  });
+
+  it('recognises attributes, the document node and wildcards', () => {
+    expect(analyseContext('cbc:EndpointID/@schemeID | / | cbc:* | *[not(*)] | @*', ns)).toEqual([
+      { kind: 'attribute', key: 'Q{}schemeID' },
+      { kind: 'root' },
+      { kind: 'any-element' },
+      { kind: 'any-element' },
+      { kind: 'any-attribute' },
+    ]);
+  });
+
+  it('falls back to any node for what it does not understand', () => {
+    expect(analyseContext('key("k", "v")', ns)).toEqual([{ kind: 'any-node' }]);
+    expect(analyseContext('nope:Thing', ns)).toEqual([{ kind: 'any-node' }]);
+  });
+});
