@@ -145,7 +145,7 @@ export class ReadContext {
     if (el === undefined) return undefined;
     const v = el.attributes[name];
     if (v === undefined) return undefined;
-    el.usedAttributes.add(name);
+    el.markAttributeUsed(name);
     return v.trim();
   }
 
@@ -479,6 +479,16 @@ export class ReadContext {
       for (const k of kids) {
         if (k.used) {
           next.push(k);
+          continue;
+        }
+        if (k.undeclaredPrefix !== undefined) {
+          // Not namespace-well-formed: the element cannot be identified, so it is an error.
+          this.report(
+            'error',
+            'XML-NAMESPACE',
+            `The prefix "${k.undeclaredPrefix}" of ${k.qualifiedName} is not declared: add xmlns:${k.undeclaredPrefix}="..." with the UBL namespace URI it stands for.`,
+            k,
+          );
           continue;
         }
         const repeated = kids.some((o) => o !== k && o.used && o.key === k.key);

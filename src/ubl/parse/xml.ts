@@ -237,79 +237,155 @@ export function tokenize(text: string): { ok: true; entries: readonly RawEntry[]
 /** Prefix -> namespace URI in scope. */
 type Scope = ReadonlyMap<string, string>;
 
+/** How a qualified name resolves in a scope; shared by every element with that name. */
+interface ResolvedName {
+  readonly namespace: string | undefined;
+  readonly localName: string;
+  readonly qualifiedName: string;
+  readonly key: string;
+  /** Written in XPaths: the canonical key for UBL namespaces, the name as written otherwise. */
+  readonly segment: string;
+  readonly undeclaredPrefix: string | undefined;
+}
+
+/**
+ * Name resolution is cached per scope object: scopes are shared down the tree until an
+ * element declares a namespace, so a whole document usually resolves each distinct name
+ * once instead of once per element.
+ */
+const NAME_CACHE = new WeakMap<Scope, Map<string, ResolvedName>>();
+
+function resolveName(name: string, scope: Scope): ResolvedName {
+  let cache = NAME_CACHE.get(scope);
+  if (cache === undefined) {
+    cache = new Map();
+    NAME_CACHE.set(scope, cache);
+  }
+  let resolved = cache.get(name);
+  if (resolved !== undefined) return resolved;
+  const colon = name.indexOf(':');
+  const prefix = colon < 0 ? '' : name.slice(0, colon);
+  const localName = colon < 0 ? name : name.slice(colon + 1);
+  const uri = prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : scope.get(prefix);
+  const namespace = uri === '' ? undefined : uri;
+  const undeclaredPrefix = uri === undefined && prefix !== '' ? prefix : undefined;
+  const canonical = namespace === undefined ? (prefix === '' ? '' : undefined) : CANONICAL_PREFIX.get(namespace);
+  const key = canonical !== undefined ? canonical + localName : `{${namespace ?? prefix}}${localName}`;
+  resolved = { namespace, localName, qualifiedName: name, key, segment: canonical !== undefined ? key : name, undeclaredPrefix };
+  cache.set(name, resolved);
+  return resolved;
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 /**
  * An element of the parsed document, keyed by namespace: `key` is `cbc:ID` for the UBL
  * basic-components namespace whatever prefix the file used, `Invoice` for the root
- * namespace, and `{uri}Local` for anything else. Children are built on first access, so
- * parts of the document the reader never asks for cost nothing beyond tokenizing.
+ * namespace, and `{uri}Local` for anything else. Children, text and XPath are built on
+ * first access, so the parts of the document the reader never asks for cost nothing beyond
+ * tokenizing.
  *
  * `used` and `usedAttributes` record what the reader consumed; what stays unused is reported
  * as UNMAPPED-ELEMENT / UNMAPPED-ATTRIBUTE, so nothing is dropped silently.
  */
 export class XmlElement {
-  /** Namespace URI, undefined when the prefix was not declared. */
-  readonly namespace: string | undefined;
-  readonly localName: string;
-  /** Name as written in the file, e.g. `ns2:ID`. */
-  readonly qualifiedName: string;
-  /** Namespace-resolved key: `cbc:ID`, `cac:Party`, `Invoice`, `{urn:x}Foo`. */
-  readonly key: string;
   readonly parent: XmlElement | undefined;
-  /** Character offset of the start tag in the parsed text, when known. */
-  readonly offset: number | undefined;
   /** Attributes other than namespace declarations, by the name as written. */
   readonly attributes: Readonly<Record<string, string>>;
-  /** Prefixes declared but not resolvable, seen on this element or its attributes. */
-  readonly undeclaredPrefix: string | undefined;
   used = false;
-  readonly usedAttributes = new Set<string>();
-  private readonly raw: readonly RawEntry[];
+  private readonly name: ResolvedName;
+  private readonly entry: RawEntry;
   private readonly scope: Scope;
-  private segmentText: string;
+  private attrsRead: Set<string> | undefined;
   private pathText: string | undefined;
   private kids: XmlElement[] | undefined;
   private textValue: string | undefined;
 
   constructor(entry: RawEntry, name: string, parent: XmlElement | undefined, parentScope: Scope) {
-    this.qualifiedName = name;
+    this.entry = entry;
     this.parent = parent;
-    const raw = entry[name];
-    this.raw = Array.isArray(raw) ? (raw as RawEntry[]) : [];
-    const meta = (entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined;
-    this.offset = meta?.startIndex;
     const attrs = entry[ATTRS] as Record<string, string> | undefined;
     let scope = parentScope;
-    const own: Record<string, string> = {};
+    let own = NO_ATTRIBUTES;
     if (attrs !== undefined) {
       let declared: Map<string, string> | undefined;
+      const kept: Record<string, string> = {};
       for (const a in attrs) {
         const value = attrs[a] ?? '';
         if (a === 'xmlns' || a.startsWith('xmlns:')) {
           declared ??= new Map(parentScope);
           declared.set(a === 'xmlns' ? '' : a.slice(6), value);
         } else {
-          own[a] = value;
+          kept[a] = value;
+          own = kept;
         }
       }
       if (declared !== undefined) scope = declared;
     }
     this.scope = scope;
     this.attributes = own;
-    const colon = name.indexOf(':');
-    const prefix = colon < 0 ? '' : name.slice(0, colon);
-    this.localName = colon < 0 ? name : name.slice(colon + 1);
-    const ns = prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : scope.get(prefix);
-    this.namespace = ns === '' ? undefined : ns;
-    this.undeclaredPrefix = ns === undefined && prefix !== '' ? prefix : undefined;
-    const canonical = this.namespace === undefined ? (prefix === '' ? '' : undefined) : CANONICAL_PREFIX.get(this.namespace);
-    this.key = canonical !== undefined ? canonical + this.localName : `{${this.namespace ?? prefix}}${this.localName}`;
-    this.segmentText = canonical !== undefined ? this.key : name;
+    this.name = resolveName(name, scope);
+  }
+
+  /** Namespace URI, undefined when there is none or the prefix was not declared. */
+  get namespace(): string | undefined {
+    return this.name.namespace;
+  }
+  get localName(): string {
+    return this.name.localName;
+  }
+  /** Name as written in the file, e.g. `ns2:ID`. */
+  get qualifiedName(): string {
+    return this.name.qualifiedName;
+  }
+  /** Namespace-resolved key: `cbc:ID`, `cac:Party`, `Invoice`, `{urn:x}Foo`. */
+  get key(): string {
+    return this.name.key;
+  }
+  /** The prefix of the name when it is not declared in scope. */
+  get undeclaredPrefix(): string | undefined {
+    return this.name.undeclaredPrefix;
+  }
+
+  /** Character offset of the start tag in the parsed text, when known. */
+  get offset(): number | undefined {
+    const meta = (this.entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined;
+    return meta?.startIndex;
+  }
+
+  /** Attribute names the reader consumed. */
+  get usedAttributes(): ReadonlySet<string> {
+    return this.attrsRead ?? EMPTY_SET;
+  }
+
+  /**
+   * Records that the reader consumed an attribute.
+   *
+   * @param name - attribute name
+   * @returns nothing
+   * @example
+   * el.markAttributeUsed('schemeID');
+   */
+  markAttributeUsed(name: string): void {
+    (this.attrsRead ??= new Set()).add(name);
   }
 
   /** XPath of this element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`. */
   get path(): string {
     if (this.pathText === undefined) {
-      this.pathText = (this.parent === undefined ? '' : this.parent.path) + '/' + this.segmentText;
+      let segment = this.name.segment;
+      if (this.parent !== undefined) {
+        // Positional predicates only where a name repeats, as XPath users write them.
+        let position = 0;
+        let count = 0;
+        for (const sibling of this.parent.children()) {
+          if (sibling.name.key !== this.name.key) continue;
+          count++;
+          if (sibling === this) position = count;
+        }
+        if (count > 1) segment += `[${position}]`;
+      }
+      this.pathText = (this.parent === undefined ? '' : this.parent.path) + '/' + segment;
     }
     return this.pathText;
   }
@@ -318,27 +394,13 @@ export class XmlElement {
   children(): readonly XmlElement[] {
     if (this.kids !== undefined) return this.kids;
     const kids: XmlElement[] = [];
-    let counts: Map<string, number> | undefined;
-    for (const entry of this.raw) {
-      for (const name in entry) {
-        if (name === TEXT || name === ATTRS || name.charCodeAt(0) === 63 /* ? */) continue;
-        const kid = new XmlElement(entry, name, this, this.scope);
-        kids.push(kid);
-        break;
-      }
-    }
-    // Positional predicates only where a name repeats, as XPath users write them.
-    for (const k of kids) {
-      counts ??= new Map();
-      counts.set(k.key, (counts.get(k.key) ?? 0) + 1);
-    }
-    if (counts !== undefined && counts.size < kids.length) {
-      const seen = new Map<string, number>();
-      for (const k of kids) {
-        if ((counts.get(k.key) ?? 0) > 1) {
-          const n = (seen.get(k.key) ?? 0) + 1;
-          seen.set(k.key, n);
-          k.segmentText += `[${n}]`;
+    const raw = this.entry[this.name.qualifiedName];
+    if (Array.isArray(raw)) {
+      for (const entry of raw as RawEntry[]) {
+        for (const name in entry) {
+          if (name === TEXT || name === ATTRS || name.charCodeAt(0) === 63 /* ? */) continue;
+          kids.push(new XmlElement(entry, name, this, this.scope));
+          break;
         }
       }
     }
@@ -350,9 +412,12 @@ export class XmlElement {
   text(): string {
     if (this.textValue !== undefined) return this.textValue;
     let out = '';
-    for (const entry of this.raw) {
-      const t = entry[TEXT];
-      if (t !== undefined) out += String(t);
+    const raw = this.entry[this.name.qualifiedName];
+    if (Array.isArray(raw)) {
+      for (const entry of raw as RawEntry[]) {
+        const t = entry[TEXT];
+        if (t !== undefined) out += String(t);
+      }
     }
     this.textValue = out.trim();
     return this.textValue;
@@ -363,6 +428,8 @@ export class XmlElement {
     return this.children().length > 0;
   }
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /**
  * Finds the document element among the top-level entries.
