@@ -7,9 +7,20 @@ import { z } from 'zod';
 import { VATEX_CODES } from '../model/codes/index.js';
 import { DecimalSchema } from '../model/decimal.js';
 import { SelfBilledInvoiceSchema } from '../model/document.js';
-import { LineSchema, UnitCodeSchema } from '../model/line.js';
+import { ItemSchema, LineSchema, UnitCodeSchema } from '../model/line.js';
 import { codeSchema, DateSchema, TextSchema } from '../model/primitives.js';
-import { VatCategoryCodeSchema, VatCategorySchema } from '../model/tax.js';
+import { VatCategoryCodeSchema } from '../model/tax.js';
+
+/**
+ * The model's VatCategorySchema describes its fields without business term ids (it serves
+ * lines, allowances and charges); the builder names them per use so issues can cite them.
+ */
+function vatCategoryInput(codeTerm: string, rateTerm: string, what: string) {
+  return z.strictObject({
+    code: VatCategoryCodeSchema.describe(`${codeTerm} ${what} VAT category code (UNCL 5305)`),
+    rate: DecimalSchema.optional().describe(`${rateTerm} ${what} VAT rate in percent (left out for category O)`),
+  });
+}
 
 const acFields = {
   kind: z.enum(['allowance', 'charge']).describe('ChargeIndicator: allowance or charge'),
@@ -35,7 +46,7 @@ export const LineAllowanceChargeInputSchema = z.strictObject(acFields).describe(
  * DocumentAllowanceChargeInputSchema.parse({ kind: 'charge', reason: 'Freight', amount: '25', vatCategory: { code: 'S', rate: '25' } });
  */
 export const DocumentAllowanceChargeInputSchema = z
-  .strictObject({ ...acFields, vatCategory: VatCategorySchema.describe('BT-95/BT-102 VAT category code, BT-96/BT-103 VAT rate') })
+  .strictObject({ ...acFields, vatCategory: vatCategoryInput('BT-95/BT-102', 'BT-96/BT-103', 'Document level allowance/charge').describe('BT-95/BT-102 VAT category code, BT-96/BT-103 VAT rate') })
   .describe('BG-20 Document level allowance / BG-21 Document level charge');
 
 /**
@@ -50,6 +61,7 @@ export const LineInputSchema = LineSchema.omit({ id: true, unitCode: true, netAm
     id: TextSchema.optional().describe('BT-126 Invoice line identifier (default: the position, 1, 2, 3 ...)'),
     unitCode: UnitCodeSchema.default('C62').describe('BT-130 Invoiced quantity unit of measure code (default C62, one)'),
     allowanceCharges: z.array(LineAllowanceChargeInputSchema).default([]).describe('BG-27 Line allowances / BG-28 Line charges'),
+    item: ItemSchema.extend({ vatCategory: vatCategoryInput('BT-151', 'BT-152', 'Invoiced item').describe('BG-30 Line VAT information') }).describe('BG-31 Item information'),
   })
   .strict()
   .describe('BG-25 Invoice line');
