@@ -466,7 +466,7 @@ export class ReadContext {
     while (stack.length > 0) {
       const el = stack.pop() as XmlElement;
       for (const name in el.attributes) {
-        if (el.usedAttributes.has(name) || isIgnorableAttribute(name)) continue;
+        if (el.usedAttributes.has(name)) continue;
         note(
           'UNMAPPED-ATTRIBUTE',
           `Attribute ${name}="${el.attributes[name] ?? ''}" on ${el.key} has no place in the self-billing model and is dropped.`,
@@ -512,11 +512,6 @@ export class ReadContext {
       );
     }
   }
-}
-
-/** xsi:schemaLocation and friends describe the file, not the invoice. */
-function isIgnorableAttribute(name: string): boolean {
-  return name.startsWith('xsi:') || name.startsWith('xml:');
 }
 
 /** A code from the list that differs only by letter case or surrounding whitespace. */
