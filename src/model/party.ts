@@ -74,7 +74,9 @@ export const TaxRegistrationSchema = z.object({
  */
 export const SellerSchema = z
   .object({
-    endpoint: EndpointSchema.describe('BT-34 Seller electronic address (Peppol receiver of a self-billed document)'),
+    // Optional in EN 16931 (documents outside Peppol lack it); Peppol requires it (PEPPOL-EN16931-R020),
+    // which validation and the builders enforce, so that reading a CEN document never fails on it.
+    endpoint: EndpointSchema.optional().describe('BT-34 Seller electronic address (Peppol receiver of a self-billed document)'),
     identifiers: z.array(IdentifierSchema).default([]).describe('BT-29 Seller identifier / BT-90 Bank assigned creditor identifier (schemeID SEPA)'),
     tradingName: z.string().optional().describe('BT-28 Seller trading name'),
     postalAddress: makeAddressSchema(SELLER_ADDRESS_TERMS).describe('BG-5 Seller postal address'),
@@ -100,7 +102,8 @@ export type Seller = DeepReadonly<z.infer<typeof SellerSchema>>;
  */
 export const BuyerSchema = z
   .object({
-    endpoint: EndpointSchema.describe('BT-49 Buyer electronic address (Peppol sender of a self-billed document)'),
+    // Optional in EN 16931, required by Peppol (PEPPOL-EN16931-R010): see the seller's endpoint.
+    endpoint: EndpointSchema.optional().describe('BT-49 Buyer electronic address (Peppol sender of a self-billed document)'),
     identifiers: z.array(IdentifierSchema).default([]).describe('BT-46 Buyer identifier'),
     tradingName: z.string().optional().describe('BT-45 Buyer trading name'),
     postalAddress: makeAddressSchema(BUYER_ADDRESS_TERMS).describe('BG-8 Buyer postal address'),

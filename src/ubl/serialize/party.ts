@@ -178,12 +178,15 @@ function writeMainParty(
   legalForm: string | undefined,
 ): void {
   w.start('cac:Party');
-  const endpoint = w.requiredGroup<Endpoint>(party.endpoint, t.endpoint, 'endpoint');
-  w.enter('endpoint');
-  // Peppol needs the EAS scheme with every endpoint (PEPPOL-EN16931-R020/R010).
-  const scheme = w.requiredString(endpoint.schemeId, `${t.endpoint} scheme`, 'schemeId');
-  w.requiredText('cbc:EndpointID', endpoint.id, t.endpoint, 'id', { schemeID: scheme });
-  w.leave();
+  // The endpoint is optional in EN 16931 and UBL; Peppol requires it (PEPPOL-EN16931-R020/R010),
+  // which validation reports. When there is one, its EAS scheme is mandatory.
+  const endpoint: Endpoint | undefined = party.endpoint;
+  if (endpoint !== undefined) {
+    w.enter('endpoint');
+    const scheme = w.requiredString(endpoint.schemeId, `${t.endpoint} scheme`, 'schemeId');
+    w.requiredText('cbc:EndpointID', endpoint.id, t.endpoint, 'id', { schemeID: scheme });
+    w.leave();
+  }
   writeIdentifiers(w, party.identifiers, t.identifier);
   w.start('cac:PartyName');
   w.text('cbc:Name', party.tradingName, t.tradingName, 'tradingName');
