@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALLOWANCE_REASON_CODES, CHARGE_REASON_CODES } from './codes/index.js';
 import { DecimalSchema } from './decimal.js';
-import { VatCategorySchema } from './tax.js';
+import { makeVatCategorySchema } from './tax.js';
 import type { DeepReadonly } from './readonly.js';
 
 /** `allowance` (ChargeIndicator false) or `charge` (ChargeIndicator true). */
@@ -45,7 +45,7 @@ const allowanceChargeFields = {
 export const DocumentAllowanceChargeSchema = z
   .object({
     ...allowanceChargeFields,
-    vatCategory: VatCategorySchema.describe('BT-95/BT-102 VAT category code, BT-96/BT-103 VAT rate'),
+    vatCategory: makeVatCategorySchema('BT-95/BT-102', 'BT-96/BT-103').describe('BT-95/BT-102 VAT category code, BT-96/BT-103 VAT rate'),
   })
   .superRefine(checkReasonCode)
   .describe('BG-20 Document level allowance / BG-21 Document level charge');

@@ -3,7 +3,7 @@ import { COUNTRY_CODES, ITEM_CLASSIFICATION_CODES, REFERENCE_SCHEME_CODES, UNIT_
 import { DecimalSchema } from './decimal.js';
 import { LineAllowanceChargeSchema } from './allowance-charge.js';
 import { codeSchema, DateSchema, IdentifierSchema, TextSchema } from './primitives.js';
-import { VatCategorySchema } from './tax.js';
+import { makeVatCategorySchema } from './tax.js';
 import type { DeepReadonly } from './readonly.js';
 
 /** UN/ECE Recommendation 20/21 unit of measure code. */
@@ -36,7 +36,7 @@ export const ItemSchema = z
     standardIdentifier: IdentifierSchema.optional().describe('BT-157 Item standard identifier (schemeID from ICD, e.g. 0160 GTIN)'),
     originCountry: codeSchema(COUNTRY_CODES, 'ISO 3166-1 alpha-2').optional().describe('BT-159 Item country of origin'),
     classifications: z.array(ItemClassificationSchema).default([]).describe('BT-158 Item classification identifiers'),
-    vatCategory: VatCategorySchema.describe('BG-30 Line VAT information: BT-151 category code, BT-152 rate'),
+    vatCategory: makeVatCategorySchema('BT-151', 'BT-152').describe('BG-30 Line VAT information: BT-151 category code, BT-152 rate'),
     attributes: z
       .array(z.object({ name: TextSchema.describe('BT-160 Item attribute name'), value: z.string().describe('BT-161 Item attribute value') }))
       .default([])

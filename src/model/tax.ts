@@ -8,16 +8,27 @@ import type { DeepReadonly } from './readonly.js';
 export const VatCategoryCodeSchema = codeSchema(VAT_CATEGORY_CODES, 'UNCL 5305');
 
 /**
- * A VAT category with its rate, as carried by a line (BG-30), a document allowance or
- * charge (BT-95/BT-96, BT-102/BT-103). The rate is absent for category O (outside scope).
+ * Builds the schema of a VAT category with its rate, with the business term ids of the place
+ * it is used: a line (BG-30: BT-151, BT-152), a document allowance (BT-95, BT-96) or charge
+ * (BT-102, BT-103). The rate is absent for category O (outside scope).
+ *
+ * @example
+ * makeVatCategorySchema('BT-151', 'BT-152').parse({ code: 'S', rate: '25' });
+ */
+export function makeVatCategorySchema(codeTerm: string, rateTerm: string) {
+  return z.object({
+    code: VatCategoryCodeSchema.describe(`${codeTerm} VAT category code (UNCL 5305)`),
+    rate: DecimalSchema.optional().describe(`${rateTerm} VAT rate in percent`),
+  });
+}
+
+/**
+ * A VAT category with its rate, as carried by a line (BG-30) or a document allowance or charge.
  *
  * @example
  * VatCategorySchema.parse({ code: 'S', rate: '25' });
  */
-export const VatCategorySchema = z.object({
-  code: VatCategoryCodeSchema.describe('VAT category code (UNCL 5305)'),
-  rate: DecimalSchema.optional().describe('VAT rate in percent'),
-});
+export const VatCategorySchema = makeVatCategorySchema('BT-151', 'BT-152');
 /** See {@link VatCategorySchema}. */
 export type VatCategory = DeepReadonly<z.infer<typeof VatCategorySchema>>;
 
