@@ -17,31 +17,35 @@ import { defined, isEmpty } from './util.js';
 import type { XmlElement } from './xml.js';
 
 /**
- * Reads `cbc:EndpointID` with its mandatory EAS scheme (BT-34/BT-49 and their -1).
+ * Reads `cbc:EndpointID` with its EAS scheme (BT-34/BT-49 and their -1). The endpoint is
+ * optional in the model as in EN 16931 (Peppol requires it through PEPPOL-EN16931-R010 /
+ * R020, which validation reports), so an absent one is not a parse error; a present one
+ * without its mandatory scheme is.
  *
  * @param ctx - reading context
  * @param party - the `cac:Party` element
  * @param term - label of the endpoint term
- * @returns the endpoint (empty strings after an error)
+ * @returns the endpoint, or undefined when the party has none
  * @example
  * readEndpoint(ctx, party, 'BT-34 Seller electronic address');
  */
-export function readEndpoint(ctx: ReadContext, party: XmlElement | undefined, term: TermLabel): Endpoint {
+export function readEndpoint(ctx: ReadContext, party: XmlElement | undefined, term: TermLabel): Endpoint | undefined {
   const el = ctx.one(party, 'cbc:EndpointID');
-  const id = el?.text() ?? '';
+  if (el === undefined) return undefined;
+  const id = el.text();
+  const schemeId = ctx.attr(el, 'schemeID');
   if (id === '') {
     ctx.missing(party, 'cbc:EndpointID', term);
-    return { id: '', schemeId: ctx.attr(el, 'schemeID') ?? '' };
+    return { id: '', schemeId: schemeId ?? '' };
   }
-  const schemeId = ctx.attr(el, 'schemeID');
-  const schemeTerm = `${term.split(' ')[0]}-1 Electronic address scheme identifier`;
+  const schemeTerm = `${term.split(' ')[0] ?? ''}-1 Electronic address scheme identifier`;
   if (schemeId === undefined || schemeId === '') {
     ctx.report(
       'error',
       'MISSING-ATTRIBUTE',
       `${schemeTerm} is mandatory: add schemeID with an EAS code to cbc:EndpointID (e.g. schemeID="0088" for a GLN).`,
       el,
-      { path: `${el?.path ?? ''}/@schemeID`, businessTerm: schemeTerm.split(' ')[0] as string },
+      { path: `${el.path}/@schemeID`, businessTerm: schemeTerm.split(' ')[0] ?? '' },
     );
     return { id, schemeId: '' };
   }
@@ -132,7 +136,7 @@ export function readSeller(ctx: ReadContext, root: XmlElement): Seller {
   const tax = readTaxSchemes(ctx, party, true);
   const contact = readContact(ctx, party, ['BT-41 Seller contact point', 'BT-42 Seller contact telephone number', 'BT-43 Seller contact email address']);
   const seller = {
-    endpoint: party === undefined ? { id: '', schemeId: '' } : readEndpoint(ctx, party, 'BT-34 Seller electronic address'),
+    endpoint: readEndpoint(ctx, party, 'BT-34 Seller electronic address'),
     identifiers: readIdentifiers(ctx, party),
     tradingName: ctx.textAt(party, ['cac:PartyName', 'cbc:Name'], 'BT-28 Seller trading name'),
     postalAddress: readAddress(ctx, ctx.one(party, 'cac:PostalAddress'), SELLER_ADDRESS_TERMS, party && [party, 'cac:PostalAddress']),
@@ -164,7 +168,7 @@ export function readBuyer(ctx: ReadContext, root: XmlElement): Buyer {
   const legal = ctx.one(party, 'cac:PartyLegalEntity');
   const tax = readTaxSchemes(ctx, party, false);
   const buyer = {
-    endpoint: party === undefined ? { id: '', schemeId: '' } : readEndpoint(ctx, party, 'BT-49 Buyer electronic address'),
+    endpoint: readEndpoint(ctx, party, 'BT-49 Buyer electronic address'),
     identifiers: readIdentifiers(ctx, party),
     tradingName: ctx.textAt(party, ['cac:PartyName', 'cbc:Name'], 'BT-45 Buyer trading name'),
     postalAddress: readAddress(ctx, ctx.one(party, 'cac:PostalAddress'), BUYER_ADDRESS_TERMS, party && [party, 'cac:PostalAddress']),

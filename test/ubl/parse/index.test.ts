@@ -129,24 +129,13 @@ describe('parseUbl', () => {
 
     it('fails exactly the realistic files that lack a mandatory term of the model', () => {
       const failing = sharedXmlFiles('realistic').filter((f) => !parseUbl(sharedFile('realistic', f)).success);
-      // CEN examples without Peppol endpoints (BT-34/BT-49) and the Greek file without a seller name (BT-27).
-      expect(failing).toEqual([
-        'rules__national-examples__GR__GR-base-example-TaxRepresentative.xml',
-        'test__testfiles__ubl-tc434-test-1.xml',
-        'ubl__examples__guide-example1.xml',
-        'ubl__examples__guide-example2.xml',
-        'ubl__examples__guide-example3.xml',
-        'ubl__examples__sample-discount-price.xml',
-        'ubl__examples__ubl-tc434-example1.xml',
-        'ubl__examples__ubl-tc434-example10.xml',
-        'ubl__examples__ubl-tc434-example2.xml',
-        'ubl__examples__ubl-tc434-example3.xml',
-        'ubl__examples__ubl-tc434-example4.xml',
-        'ubl__examples__ubl-tc434-example6.xml',
-        'ubl__examples__ubl-tc434-example7.xml',
-        'ubl__examples__ubl-tc434-example8.xml',
-        'ubl__examples__ubl-tc434-example9.xml',
-      ]);
+      // The Greek tax-representative example has no seller name (BT-27).
+      expect(failing).toEqual(['rules__national-examples__GR__GR-base-example-TaxRepresentative.xml']);
+    });
+
+    it('reads CEN documents without Peppol endpoints, leaving the endpoint out', () => {
+      const r = ok(sharedFile('realistic', 'ubl__examples__ubl-tc434-example1.xml'));
+      expect(r.data.seller.endpoint).toBeUndefined();
     });
   });
 
@@ -177,7 +166,7 @@ describe('parseUbl', () => {
         .replace(/(<\/?)cbc:/g, '$1');
       const r = ok(xml);
       expect(formatDecimal(r.data.totals.amountDue)).toBe('1656.25');
-      expect(r.data.seller.endpoint.id).toBe('9482348239847239874');
+      expect(r.data.seller.endpoint?.id).toBe('9482348239847239874');
     });
 
     it('does not take an element of a foreign namespace for a UBL one', () => {
@@ -293,7 +282,7 @@ describe('parseUbl', () => {
       expect(r.data.currencyCode).toBe('EUX');
       expect(r.data.seller.postalAddress.countryCode).toBe('XX');
       expect(r.data.lines[0]?.unitCode).toBe('DAYS');
-      expect(r.data.seller.endpoint.schemeId).toBe('9999');
+      expect(r.data.seller.endpoint?.schemeId).toBe('9999');
       expect(r.data.paymentInstructions[0]?.typeCode).toBe('300');
     });
 
@@ -442,17 +431,18 @@ describe('parseUbl', () => {
     it('parses a 1000-line invoice with all lines, in time linear in the lines', () => {
       const small = manyLines(100);
       const big = manyLines(1000);
-      const median = (xml: string): number => {
+      // The fastest of several runs: the least disturbed by other processes on a shared machine.
+      const fastest = (xml: string): number => {
         const times: number[] = [];
-        for (let i = 0; i < 9; i++) times.push(timed(() => parseUbl(xml)).ms);
-        return times.sort((a, b) => a - b)[4] ?? NaN;
+        for (let i = 0; i < 7; i++) times.push(timed(() => parseUbl(xml)).ms);
+        return Math.min(...times);
       };
-      median(big);
+      fastest(big);
       const r = ok(big);
       expect(r.data.lines).toHaveLength(1000);
       expect(r.data.lines[999]?.id).toBe('1000');
-      const tBig = median(big);
-      const tSmall = median(small);
+      const tBig = fastest(big);
+      const tSmall = fastest(small);
       // Generous bounds: the suite runs on shared CI machines. bench/parse-ubl.ts measures properly.
       expect(tBig).toBeLessThan(400);
       expect(tBig / tSmall).toBeLessThan(25);

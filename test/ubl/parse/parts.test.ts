@@ -30,6 +30,12 @@ describe('readAddress', () => {
 });
 
 describe('readEndpoint', () => {
+  it('leaves out an absent endpoint (optional in the model, Peppol R010/R020 are validation rules)', () => {
+    const { ctx, root } = fragment('<cac:Party/>');
+    expect(readEndpoint(ctx, root.children()[0], 'BT-34 Seller electronic address')).toBeUndefined();
+    expect(ctx.issues).toEqual([]);
+  });
+
   it('requires the EAS scheme and warns about an unknown one', () => {
     const { ctx, root } = fragment('<cac:Party><cbc:EndpointID>123</cbc:EndpointID></cac:Party><cac:Party><cbc:EndpointID schemeID="XX">1</cbc:EndpointID></cac:Party>');
     const [a, b] = root.children();
