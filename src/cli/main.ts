@@ -65,19 +65,19 @@ async function runDetect(cmd: DetectCommand): Promise<number> {
     return 0;
   }
   const lines = [
-    `file:             ${cmd.file}`,
-    `profile:          ${d.profile}${d.isSelfBilled ? ' (self-billed)' : ''}`,
-    `root:             ${d.root || '-'}`,
-    `customization id: ${d.customizationId ?? '-'}`,
-    `profile id:       ${d.profileId ?? '-'}`,
-    `type code:        ${d.typeCode ?? '-'}`,
+    `file:              ${cmd.file}`,
+    `profile:           ${d.profile}${d.isSelfBilled ? ' (self-billed)' : ''}`,
+    `root:              ${d.root || '-'}`,
+    `customization id:  ${d.customizationId ?? '-'}`,
+    `profile id:        ${d.profileId ?? '-'}`,
+    `type code:         ${d.typeCode ?? '-'}`,
   ];
   if (d.routing) {
     lines.push(
-      `document type:    ${d.routing.documentTypeId}`,
-      `process:          ${d.routing.processId}`,
-      `sender (buyer):   ${d.routing.sender?.participantId ?? 'missing: AccountingCustomerParty EndpointID (BT-49)'}`,
-      `receiver (seller):${' '}${d.routing.receiver?.participantId ?? 'missing: AccountingSupplierParty EndpointID (BT-34)'}`,
+      `document type:     ${d.routing.documentTypeId}`,
+      `process:           ${d.routing.processId}`,
+      `sender (buyer):    ${d.routing.sender?.participantId ?? 'missing: AccountingCustomerParty EndpointID (BT-49)'}`,
+      `receiver (seller): ${d.routing.receiver?.participantId ?? 'missing: AccountingSupplierParty EndpointID (BT-34)'}`,
     );
   }
   for (const diag of d.diagnostics) lines.push(`note ${diag.code}: ${diag.message}`);
