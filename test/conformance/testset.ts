@@ -39,11 +39,12 @@ function texts(body: string, local: string): string[] {
 export function parseTestSet(text: string, file = ''): TestSet {
   const root = readRootTag(text);
   if (!root || root.local !== 'testSet') throw new Error(`${file}: not a testSet`);
-  const firstTest = text.indexOf('<test>');
+  // Some official sets number their tests (`<test number="1">`).
+  const firstTest = text.search(/<test[\s>]/);
   const head = text.slice(root.end, firstTest < 0 ? text.length : firstTest);
   const scope = texts(head, 'scope');
   const tests: TestCase[] = [];
-  for (const m of text.matchAll(/<test>([\s\S]*?)<\/test>/g)) {
+  for (const m of text.matchAll(/<test(?:\s[^>]*)?>([\s\S]*?)<\/test>/g)) {
     const body = m[1] ?? '';
     const assertEnd = body.indexOf('</assert>');
     const assertBody = body.slice(0, assertEnd);
