@@ -2,12 +2,13 @@
  * The one Decimal configuration of the package, and the schema that turns written
  * amounts into Decimals without losing how they were written.
  *
- * Why a written scale: UBL amounts such as `25.0` and `25` are the same number but not the
- * same text. decimal.js normalises trailing zeros away, so a loss-free round trip
- * (parse, then serialize) needs the number of decimals the source used. We keep it on the
+ * Why keep the written text: UBL amounts such as `25.0`, `+25` and `25` are the same number
+ * but not the same text. decimal.js normalises the form away, so a loss-free round trip
+ * (parse, then serialize) needs what the source wrote. We keep the written text on the
  * instance under a registered symbol (non-enumerable, so it never shows in equality checks
- * or JSON) and use it when formatting. Decimals computed by the library have no written
- * scale and are formatted in their natural form.
+ * or JSON) and write it back as it was. Decimals are immutable, so the text always matches
+ * the value; decimals computed by the library have none and are formatted in their natural
+ * form.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export const Decimal = DecimalJs.clone({
 /** A decimal.js instance as created by {@link Decimal}. */
 export type Decimal = DecimalJs;
 
-const WRITTEN_SCALE = Symbol.for('peppol-self-billing.writtenScale');
+const WRITTEN_TEXT = Symbol.for('peppol-self-billing.writtenText');
 
 /** The grammar of an XML Schema decimal (no exponent, no NaN/Infinity). */
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -49,10 +50,14 @@ export function decimalFromText(text: string): Decimal | undefined {
   const trimmed = text.trim();
   if (!DECIMAL_TEXT.test(trimmed)) return undefined;
   const value = new Decimal(trimmed);
-  const dot = trimmed.indexOf('.');
-  const scale = dot < 0 ? 0 : trimmed.length - dot - 1;
-  Object.defineProperty(value, WRITTEN_SCALE, { value: scale, enumerable: false });
+  Object.defineProperty(value, WRITTEN_TEXT, { value: trimmed, enumerable: false });
   return value;
+}
+
+/** The text a value was read from, when it came from text. */
+function writtenText(value: Decimal): string | undefined {
+  const text: unknown = (value as unknown as Record<symbol, unknown>)[WRITTEN_TEXT];
+  return typeof text === 'string' ? text : undefined;
 }
 
 /**
@@ -63,25 +68,23 @@ export function decimalFromText(text: string): Decimal | undefined {
  * writtenScale(new Decimal('1.5')); // undefined
  */
 export function writtenScale(value: Decimal): number | undefined {
-  const scale: unknown = (value as unknown as Record<symbol, unknown>)[WRITTEN_SCALE];
-  return typeof scale === 'number' ? scale : undefined;
+  const text = writtenText(value);
+  if (text === undefined) return undefined;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 /**
- * Formats a Decimal as `xs:decimal` text: with its written scale when it has one,
- * otherwise in plain notation without exponent and without trailing zeros.
+ * Formats a Decimal as `xs:decimal` text: exactly as it was written when it was read from
+ * text (`25.0`, `+3`, `-0.00` stay so), otherwise in plain notation without exponent and
+ * without trailing zeros.
  *
  * @example
  * formatDecimal(decimalFromText('100.10')!); // '100.10'
  * formatDecimal(new Decimal('1e-7')); // '0.0000001'
  */
 export function formatDecimal(value: Decimal): string {
-  const scale = writtenScale(value);
-  if (scale !== undefined && value.decimalPlaces() <= scale) {
-    // decimal.js prints negative zero without its sign; a written "-0.00" must come back as written.
-    return value.isZero() && value.isNeg() ? `-${value.toFixed(scale)}` : value.toFixed(scale);
-  }
-  return value.toFixed();
+  return writtenText(value) ?? value.toFixed();
 }
 
 /**

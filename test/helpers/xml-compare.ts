@@ -84,3 +84,105 @@ export function diffXml(expected: string, actual: string): string[] {
   walk(a, canonicalXml(actual), `/${a.name}`);
   return out;
 }
+
+interface MutableElement {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: MutableElement[];
+}
+
+/** Resolves `/Invoice/cac:InvoiceLine[5]/cbc:Note[2]` (prefixes ignored, index among same-name siblings, 1 when absent). */
+function locate(root: MutableElement, path: string): { parent: MutableElement | undefined; node: MutableElement; attribute?: string } | undefined {
+  const steps = path.split('/').filter((s) => s !== '');
+  const attribute = steps[steps.length - 1]?.startsWith('@') ? steps.pop()?.slice(1).replace(/^.*:/, '') : undefined;
+  let node: MutableElement | undefined;
+  let parent: MutableElement | undefined;
+  for (const [i, step] of steps.entries()) {
+    const m = /^(?:[^:[\]]+:)?([^[\]]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!m) return undefined;
+    const name = m[1] ?? '';
+    const index = Number(m[2] ?? '1');
+    if (i === 0) {
+      if (root.name !== name) return undefined;
+      node = root;
+      continue;
+    }
+    parent = node;
+    node = parent?.children.filter((c) => c.name === name)[index - 1];
+    if (!node) return undefined;
+  }
+  return node ? { parent, node, ...(attribute !== undefined ? { attribute } : {}) } : undefined;
+}
+
+/**
+ * The XML with what a reader reported as not kept taken out (`drop`: element or attribute
+ * paths) and reported reorderings applied (`moveFirst`: element paths moved before their
+ * first same-name sibling), so that the rest can be compared exactly.
+ */
+export function applyReportedChanges(
+  xml: string,
+  changes: { drop: readonly string[]; moveFirst: readonly string[]; blank?: readonly string[] },
+): CanonicalElement {
+  const root = structuredClone(canonicalXml(xml)) as MutableElement;
+  // Resolve every path before changing anything: positions refer to the original document.
+  const drops = changes.drop.map((p) => locate(root, p)).filter((x) => x !== undefined);
+  const moves = changes.moveFirst.map((p) => locate(root, p)).filter((x) => x !== undefined);
+  blankPaths(root, changes.blank ?? []);
+  const containers = new WeakSet<MutableElement>();
+  const mark = (e: MutableElement): void => {
+    if (e.children.length > 0) containers.add(e);
+    e.children.forEach(mark);
+  };
+  mark(root);
+  for (const d of drops) {
+    if (d.attribute !== undefined) delete d.node.attributes[d.attribute];
+    else if (d.parent) d.parent.children = d.parent.children.filter((c) => c !== d.node);
+  }
+  // A container left without content by the drops is not written either.
+  const prune = (e: MutableElement): boolean => {
+    e.children = e.children.filter((c) => !prune(c));
+    return containers.has(e) && e.children.length === 0 && e.text === '' && Object.keys(e.attributes).length === 0;
+  };
+  if (drops.length > 0) prune(root);
+  for (const m of moves) {
+    if (!m.parent) continue;
+    const siblings = m.parent.children;
+    const from = siblings.indexOf(m.node);
+    const to = siblings.findIndex((c) => c.name === m.node.name);
+    siblings.splice(from, 1);
+    siblings.splice(to, 0, m.node);
+  }
+  return root;
+}
+
+const BLANK = '#blank';
+
+/** Replaces the subtrees at `paths` by a placeholder, in place (the same paths blanked on both sides compare equal). */
+function blankPaths(root: MutableElement, paths: readonly string[]): void {
+  const found = paths.map((p) => locate(root, p)).filter((x) => x !== undefined);
+  for (const f of found) {
+    f.node.name = BLANK;
+    f.node.text = '';
+    f.node.attributes = {};
+    f.node.children = [];
+  }
+}
+
+/** The XML as a canonical tree with the subtrees at `paths` blanked (see {@link applyReportedChanges}). */
+export function blankedXml(xml: string, paths: readonly string[]): CanonicalElement {
+  const root = structuredClone(canonicalXml(xml)) as MutableElement;
+  blankPaths(root, paths);
+  return root;
+}
+
+/** Differences between two canonical trees (see {@link diffXml}). */
+export function diffTrees(a: CanonicalElement, b: CanonicalElement): string[] {
+  return diffXml(serializeCanonical(a), serializeCanonical(b));
+}
+
+function serializeCanonical(e: CanonicalElement): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const attrs = Object.entries(e.attributes).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  return `<${e.name}${attrs}>${esc(e.text)}${e.children.map(serializeCanonical).join('')}</${e.name}>`;
+}

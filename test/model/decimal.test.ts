@@ -29,7 +29,7 @@ describe('decimalFromText', () => {
 
 describe('formatDecimal', () => {
   it('writes a parsed value back exactly as it was written', () => {
-    for (const text of ['25.0', '100.10', '0.00', '-0.00', '-0.50', '1656.25', '7', '0.000001']) {
+    for (const text of ['25.0', '100.10', '0.00', '-0.00', '-0.50', '1656.25', '7', '0.000001', '+0.10', '.5', '007', '3.']) {
       expect(formatDecimal(decimalFromText(text)!)).toBe(text);
     }
   });
@@ -39,9 +39,10 @@ describe('formatDecimal', () => {
     expect(formatDecimal(new Decimal('1e21'))).toBe('1000000000000000000000');
   });
 
-  it('does not hide digits when a computed value needs more than the written scale', () => {
+  it('formats values computed from written ones in their natural form', () => {
     const written = decimalFromText('1.0')!;
     expect(formatDecimal(written.plus('0.25'))).toBe('1.25');
+    expect(formatDecimal(written.times(1))).toBe('1');
   });
 
   it('round-trips any decimal text with the same value and scale (property)', () => {

@@ -74,12 +74,10 @@ describe('detectProfile', () => {
 });
 
 describe('readDocumentHeader', () => {
-  it('reads the header of a big document without parsing it', () => {
+  it('reads the header of a big document (speed: npm run bench)', () => {
     const line = invoice.match(/<cac:InvoiceLine>[\s\S]*?<\/cac:InvoiceLine>/)?.[0] ?? '';
     const big = invoice.replace(line, line.repeat(5000));
-    const started = performance.now();
     const h = readDocumentHeader(big);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(h).toMatchObject({ root: 'Invoice', typeCode: '389', supplierEndpoint: { scheme: '0088', id: '9482348239847239874' } });
   });
 });

@@ -44,6 +44,15 @@ function readCommon(ctx: ReadContext, el: XmlElement, terms: Terms): LineAllowan
   else {
     ctx.report('error', 'INVALID-BOOLEAN', `Charge indicator "${indicator}" is not a boolean: write "true" for a charge or "false" for an allowance.`, indicatorEl);
   }
+  if ((indicator === '1' || indicator === '0') && indicatorEl !== undefined) {
+    // xs:boolean allows 1/0; the model holds the meaning, and serializeUbl writes true/false.
+    ctx.report(
+      'warning',
+      'VALUE-NORMALIZED',
+      `Charge indicator "${indicator}" is read as ${kind === 'charge' ? 'a charge' : 'an allowance'} and written back as "${kind === 'charge' ? 'true' : 'false'}".`,
+      indicatorEl,
+    );
+  }
   const i = kind === 'allowance' ? 0 : 1;
   const reasonCode = ctx.one(el, 'cbc:AllowanceChargeReasonCode');
   const code = reasonCode?.text();

@@ -189,7 +189,23 @@ export class ReadContext {
       this.missing(el, key, term);
       return undefined;
     }
-    return value;
+    return this.nonEmpty(child, value, term);
+  }
+
+  /**
+   * An empty optional element reads as absent, with a warning: the model has no "empty" value,
+   * Peppol forbids empty elements (PEPPOL-EN16931-R008), and the serializer never writes one.
+   */
+  private nonEmpty(child: XmlElement | undefined, value: string | undefined, term: TermLabel): string | undefined {
+    if (value !== '' || child === undefined) return value;
+    this.report(
+      'warning',
+      'EMPTY-ELEMENT',
+      `${term} is an empty element: it is read as absent. Remove it or give it a value (PEPPOL-EN16931-R008 forbids empty elements).`,
+      child,
+      { businessTerm: termId(term) },
+    );
+    return undefined;
   }
 
   /**
@@ -207,12 +223,13 @@ export class ReadContext {
   textAt(el: XmlElement | undefined, keys: readonly string[], term: TermLabel, options: ReadOptions = {}): string | undefined {
     let cur = el;
     for (let i = 0; i < keys.length - 1 && cur !== undefined; i++) cur = this.one(cur, keys[i] as string);
-    const value = cur === undefined ? undefined : this.one(cur, keys[keys.length - 1] as string)?.text();
+    const child = cur === undefined ? undefined : this.one(cur, keys[keys.length - 1] as string);
+    const value = child?.text();
     if (options.required && (value === undefined || value === '')) {
       this.missing(el, keys.join('/'), term);
       return undefined;
     }
-    return value;
+    return this.nonEmpty(child, value, term);
   }
 
   /**

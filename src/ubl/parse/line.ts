@@ -80,6 +80,15 @@ function readLineObject(ctx: ReadContext, ref: XmlElement): Line['objectIdentifi
       { businessTerm: 'BT-128' },
     );
   }
+  if (typeEl === undefined) {
+    ctx.report(
+      'warning',
+      'VALUE-NORMALIZED',
+      'The line object identifier (BT-128) has no document type code: serializeUbl writes it with type code 130, as Peppol requires.',
+      ref,
+      { businessTerm: 'BT-128' },
+    );
+  }
   const id = idEl?.text() ?? '';
   if (id === '') ctx.missing(ref, 'cbc:ID', 'BT-128 Invoice line object identifier');
   return defined({ id, schemeId });

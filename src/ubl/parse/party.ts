@@ -106,13 +106,25 @@ function readTaxSchemes(
   for (const pts of party?.children() ?? []) {
     if (pts.key !== 'cac:PartyTaxScheme') continue;
     const scheme = pts.children().find((c) => c.key === 'cac:TaxScheme')?.children().find((c) => c.key === 'cbc:ID')?.text() ?? '';
-    const isVat = scheme.toUpperCase() === 'VAT';
+    // Exactly "VAT" (as BR-CO-09 and the binding expect); any other scheme id, "vat" included,
+    // is kept as written in the tax registration (BT-32).
+    const isVat = scheme === 'VAT';
     if (isVat ? vat !== undefined : !allowOther || other !== undefined) continue;
     pts.used = true;
     const company = ctx.one(pts, 'cbc:CompanyID')?.text() ?? '';
     ctx.textAt(pts, ['cac:TaxScheme', 'cbc:ID'], 'Tax scheme');
-    if (isVat) vat = company;
-    else other = { id: company, taxScheme: scheme };
+    if (isVat) {
+      vat = company;
+      if (other !== undefined) {
+        ctx.report(
+          'warning',
+          'ORDER-NORMALIZED',
+          'The tax registration (BT-32) comes before the VAT identifier (BT-31): both are kept, but serializeUbl writes the VAT identifier first.',
+          pts,
+          { businessTerm: 'BT-31' },
+        );
+      }
+    } else other = { id: company, taxScheme: scheme };
   }
   return defined({ vat, other });
 }

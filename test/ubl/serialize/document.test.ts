@@ -151,19 +151,6 @@ describe('serializeUbl', () => {
     expect(serializeError(() => serializeUbl(undefined as unknown as Document)).code).toBe('MISSING-REQUIRED');
   });
 
-  it('serializes a 1000-line invoice in well under 100 ms (warm median)', () => {
-    const doc = largeInvoice(1000);
-    for (let i = 0; i < 5; i++) serializeUbl(doc);
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      serializeUbl(doc);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[7]).toBeLessThan(100);
-  });
-
   it('writes a 1000-line invoice that is valid against the Invoice schema', async () => {
     const result = await validateAgainstUblXsd(serializeUbl(largeInvoice(1000), { pretty: false }), 'Invoice');
     expect(result.errors.slice(0, 3)).toEqual([]);
