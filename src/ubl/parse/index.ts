@@ -59,9 +59,11 @@ function parseOrFail(input: string | Uint8Array): Result<Document> {
   const locate = offsetLocator(text, xml);
   if (!tokens.ok) {
     const p = tokens.problem;
+    // The offset maps into the caller's text (SBDH envelope included); the tokenizer's own
+    // line and column count from the unwrapped payload.
     const pos = p.offset !== undefined ? locate(p.offset) : undefined;
-    const line = p.line ?? pos?.line;
-    const column = p.column ?? pos?.column;
+    const line = pos?.line ?? p.line;
+    const column = pos?.column ?? p.column;
     return fail({
       code: p.code,
       severity: 'error',
@@ -70,10 +72,7 @@ function parseOrFail(input: string | Uint8Array): Result<Document> {
       ...(column !== undefined && { column }),
     });
   }
-  const root = rootElement(tokens.entries);
-  if (root === undefined) {
-    return fail({ code: 'XML-ROOT', severity: 'error', message: 'The input holds no element: send a UBL Invoice or CreditNote document.' });
-  }
+  const root = rootElement(tokens.root);
   const ctx = new ReadContext(locate);
   const kind = checkRoot(ctx, root);
   if (kind === undefined) return fail(...ctx.issues);

@@ -1,7 +1,7 @@
 /**
- * The XML layer of the parser: the one fast-xml-parser configuration, the guards that run
- * before it (DOCTYPE refusal, well-formedness with line and column), and a namespace-aware
- * element tree over its output.
+ * The XML layer of the parser: the DOCTYPE guard, our own strict tokenizer (./tokenizer.ts,
+ * well-formedness with line and column, see docs/decisions/xml-reader.md for why it replaced
+ * fast-xml-parser here), and a namespace-aware element tree over its output.
  *
  * Why resolve namespaces ourselves instead of `removeNSPrefix`: UBL files in the wild use
  * any prefixes (`ubl:`, `ns2:`, a default namespace on basic components ...). Dropping the
@@ -11,7 +11,9 @@
  * cost is a scope lookup per element, which the measurements show to be small next to
  * tokenizing.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_DEPTH, tokenizeXml, type XmlNode, type XmlProblem } from './tokenizer.js';
+
+export { MAX_DEPTH, type XmlNode, type XmlProblem };
 
 /** UBL 2.1 namespace URIs. */
 export const UBL_NAMESPACES = {
@@ -32,10 +34,9 @@ const CANONICAL_PREFIX: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * UBL elements that may repeat where the model reads them, by parent and name. fast-xml-parser's
- * `isArray` has nothing to decide here because we parse with `preserveOrder` (every child
- * list is an array, see {@link createParser}); the list instead tells the reader which
- * elements it takes all of. Any other element that occurs twice keeps its first occurrence and the
+ * UBL elements that may repeat where the model reads them, by parent and name. Every child
+ * list of the tree is an array in document order, so the list does not steer the tokenizer;
+ * it tells the reader which elements it takes all of. Any other element that occurs twice keeps its first occurrence and the
  * rest are reported as unmapped (for example a second `cbc:Note` on a line, BT-127 is 0..1).
  */
 export const REPEATING_ELEMENTS: ReadonlySet<string> = new Set([
@@ -62,94 +63,6 @@ export const REPEATING_ELEMENTS: ReadonlySet<string> = new Set([
   'cac:Item/cac:CommodityClassification',
   'cac:Item/cac:AdditionalItemProperty',
 ]);
-
-/** One child entry as fast-xml-parser writes it with `preserveOrder`. */
-type RawEntry = Record<string, unknown>;
-
-const TEXT = '#text';
-const ATTRS = ':@';
-
-/**
- * Entity handling that can never expand a DOCTYPE entity: only the five predefined XML
- * entities and character references are decoded. Entities declared in a DOCTYPE are
- * dropped (`addInputEntities` ignores them); DOCTYPEs are refused before parsing anyway,
- * so this is the second line of defence against billion laughs and XXE.
- */
-const SAFE_ENTITY_DECODER = {
-  setExternalEntities(): void {},
-  addInputEntities(): void {},
-  reset(): void {},
-  setXmlVersion(): void {},
-  decode(text: string): string {
-    if (!text.includes('&')) return text;
-    return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
-      switch (ref) {
-        case 'amp':
-          return '&';
-        case 'lt':
-          return '<';
-        case 'gt':
-          return '>';
-        case 'quot':
-          return '"';
-        case 'apos':
-          return "'";
-        default: {
-          const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-          return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
-        }
-      }
-    });
-  },
-};
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
-  );
-}
-
-/** Deeper than any UBL document (about 12 levels, extensions included); stops nesting bombs. */
-export const MAX_DEPTH = 100;
-
-/**
- * The fast-xml-parser configuration for UBL. `preserveOrder` was chosen over the object form
- * with an `isArray` list because it is about a fifth faster on large invoices (no second
- * tree pass), keeps document order, and makes every child list an array, so the
- * "single object or array" ambiguity `isArray` exists for cannot arise.
- */
-function createParser(): XMLParser {
-  return new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    attributesGroupName: ATTRS,
-    textNodeName: TEXT,
-    // Values stay text: "100.10" must not become 100.1, "0088" must keep its zeros.
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    htmlEntities: false,
-    entityDecoder: SAFE_ENTITY_DECODER,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    captureMetaData: true,
-    maxNestedTags: MAX_DEPTH,
-    jPath: false,
-  });
-}
-
-const PARSER = createParser();
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
-/** A problem found before or while tokenizing: XML-DOCTYPE, XML-SYNTAX, XML-DEPTH. */
-export interface XmlProblem {
-  readonly code: 'XML-DOCTYPE' | 'XML-SYNTAX' | 'XML-DEPTH';
-  readonly message: string;
-  readonly offset?: number;
-  readonly line?: number;
-  readonly column?: number;
-}
 
 /**
  * Finds a DOCTYPE (or a stray ENTITY declaration) outside comments and CDATA sections.
@@ -181,15 +94,18 @@ export function findDoctype(text: string): number {
 }
 
 /**
- * Tokenizes UBL text into the raw fast-xml-parser tree, after refusing DOCTYPEs and checking
- * well-formedness. Never throws.
+ * Tokenizes UBL text into the compact element tree, after refusing DOCTYPE and ENTITY
+ * declarations, checking well-formedness (XML 1.0) and the nesting depth. Never throws.
  *
  * @param text - decoded XML text
- * @returns the top-level entries, or the problem
+ * @returns the root element, or the problem with its offset, line and column
  * @example
- * const r = tokenize('<Invoice/>'); // { ok: true, entries: [...] }
+ * const r = tokenize('<Invoice/>'); // { ok: true, root: { name: 'Invoice', ... } }
+ * tokenize('<!DOCTYPE a><a/>'); // { ok: false, problem: { code: 'XML-DOCTYPE', offset: 0, ... } }
  */
-export function tokenize(text: string): { ok: true; entries: readonly RawEntry[] } | { ok: false; problem: XmlProblem } {
+export function tokenize(text: string): { ok: true; root: XmlNode } | { ok: false; problem: XmlProblem } {
+  // Before tokenizing, and anywhere outside comments and CDATA: a declaration is refused as
+  // XML-DOCTYPE even when a syntax error comes earlier, so hostile input gets the clear answer.
   const doctype = findDoctype(text);
   if (doctype >= 0) {
     return {
@@ -203,35 +119,8 @@ export function tokenize(text: string): { ok: true; entries: readonly RawEntry[]
       },
     };
   }
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    return {
-      ok: false,
-      problem: {
-        code: 'XML-SYNTAX',
-        line: valid.err.line,
-        column: valid.err.col,
-        message: `The XML is not well-formed: ${valid.err.msg} Fix the XML at line ${valid.err.line}, column ${valid.err.col}.`,
-      },
-    };
-  }
-  try {
-    const entries = PARSER.parse(text) as unknown;
-    if (!Array.isArray(entries)) throw new Error('no elements');
-    return { ok: true, entries: entries as RawEntry[] };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/nested/i.test(msg)) {
-      return {
-        ok: false,
-        problem: {
-          code: 'XML-DEPTH',
-          message: `Elements are nested more than ${MAX_DEPTH} levels deep; no UBL document is. The input is refused as malformed or hostile.`,
-        },
-      };
-    }
-    return { ok: false, problem: { code: 'XML-SYNTAX', message: `The XML could not be read: ${msg}` } };
-  }
+  const result = tokenizeXml(text);
+  return result.ok ? { ok: true, root: result.root } : { ok: false, problem: result.problem };
 }
 
 /** Prefix -> namespace URI in scope. */
@@ -294,24 +183,30 @@ export class XmlElement {
   readonly attributes: Readonly<Record<string, string>>;
   used = false;
   private readonly name: ResolvedName;
-  private readonly entry: RawEntry;
+  private readonly node: XmlNode;
   private readonly scope: Scope;
   private attrsRead: Set<string> | undefined;
   private pathText: string | undefined;
   private kids: XmlElement[] | undefined;
   private textValue: string | undefined;
 
-  constructor(entry: RawEntry, name: string, parent: XmlElement | undefined, parentScope: Scope) {
-    this.entry = entry;
+  /**
+   * @param node - the element in the tokenizer's tree
+   * @param parent - the parent element, undefined for the root
+   * @param parentScope - namespace declarations in scope at the parent
+   */
+  constructor(node: XmlNode, parent: XmlElement | undefined, parentScope: Scope) {
+    this.node = node;
     this.parent = parent;
-    const attrs = entry[ATTRS] as Record<string, string> | undefined;
+    const attrs = node.attributes;
     let scope = parentScope;
     let own = NO_ATTRIBUTES;
     if (attrs !== undefined) {
       let declared: Map<string, string> | undefined;
       const kept: Record<string, string> = {};
-      for (const a in attrs) {
-        const value = attrs[a] ?? '';
+      for (let i = 0; i < attrs.length; i += 2) {
+        const a = attrs[i] ?? '';
+        const value = attrs[i + 1] ?? '';
         if (a === 'xmlns' || a.startsWith('xmlns:')) {
           declared ??= new Map(parentScope);
           declared.set(a === 'xmlns' ? '' : a.slice(6), value);
@@ -324,7 +219,7 @@ export class XmlElement {
     }
     this.scope = scope;
     this.attributes = own;
-    this.name = resolveName(name, scope);
+    this.name = resolveName(node.name, scope);
   }
 
   /** Namespace URI, undefined when there is none or the prefix was not declared. */
@@ -349,8 +244,7 @@ export class XmlElement {
 
   /** Character offset of the start tag in the parsed text, when known. */
   get offset(): number | undefined {
-    const meta = (this.entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined;
-    return meta?.startIndex;
+    return this.node.offset;
   }
 
   /** Attribute names the reader consumed. */
@@ -394,16 +288,7 @@ export class XmlElement {
   children(): readonly XmlElement[] {
     if (this.kids !== undefined) return this.kids;
     const kids: XmlElement[] = [];
-    const raw = this.entry[this.name.qualifiedName];
-    if (Array.isArray(raw)) {
-      for (const entry of raw as RawEntry[]) {
-        for (const name in entry) {
-          if (name === TEXT || name === ATTRS || name.charCodeAt(0) === 63 /* ? */) continue;
-          kids.push(new XmlElement(entry, name, this, this.scope));
-          break;
-        }
-      }
-    }
+    for (const child of this.node.children ?? []) kids.push(new XmlElement(child, this, this.scope));
     this.kids = kids;
     return kids;
   }
@@ -411,15 +296,7 @@ export class XmlElement {
   /** The text content (text and CDATA pieces joined), surrounding whitespace removed. */
   text(): string {
     if (this.textValue !== undefined) return this.textValue;
-    let out = '';
-    const raw = this.entry[this.name.qualifiedName];
-    if (Array.isArray(raw)) {
-      for (const entry of raw as RawEntry[]) {
-        const t = entry[TEXT];
-        if (t !== undefined) out += String(t);
-      }
-    }
-    this.textValue = out.trim();
+    this.textValue = this.node.text.trim();
     return this.textValue;
   }
 
@@ -432,21 +309,16 @@ export class XmlElement {
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /**
- * Finds the document element among the top-level entries.
+ * Wraps the tokenizer's root in the namespace-aware element tree (no namespace in scope yet).
  *
- * @param entries - output of {@link tokenize}
- * @returns the root element, or undefined when there is none
+ * @param root - the root of {@link tokenize}'s tree
+ * @returns the document element
  * @example
- * const root = rootElement(entries); // root.key === 'Invoice'
+ * const t = tokenize('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>');
+ * if (t.ok) rootElement(t.root).key; // 'Invoice'
  */
-export function rootElement(entries: readonly RawEntry[]): XmlElement | undefined {
-  for (const entry of entries) {
-    for (const name in entry) {
-      if (name === TEXT || name === ATTRS || name.charCodeAt(0) === 63) continue;
-      return new XmlElement(entry, name, undefined, new Map());
-    }
-  }
-  return undefined;
+export function rootElement(root: XmlNode): XmlElement {
+  return new XmlElement(root, undefined, new Map());
 }
 
 /**

@@ -14,17 +14,20 @@ describe('tokenize', () => {
   it('keeps values as written: no number parsing, leading zeros and scale survive', () => {
     const t = tokenize('<a><b x="0088">100.10</b><c>007</c></a>');
     if (!t.ok) throw new Error(t.problem.message);
-    const root = rootElement(t.entries)!;
+    const root = rootElement(t.root);
     const [b, c] = root.children();
     expect(b?.text()).toBe('100.10');
     expect(b?.attributes['x']).toBe('0088');
     expect(c?.text()).toBe('007');
   });
 
-  it('decodes predefined entities and character references but never DOCTYPE entities', () => {
-    const t = tokenize('<a>&amp;&lt;&#65;&#x42;&unknown;</a>');
+  it('decodes predefined entities and character references and refuses any other entity', () => {
+    const t = tokenize('<a>&amp;&lt;&#65;&#x42;</a>');
     if (!t.ok) throw new Error(t.problem.message);
-    expect(rootElement(t.entries)?.text()).toBe('&<AB&unknown;');
+    expect(rootElement(t.root).text()).toBe('&<AB');
+    const u = tokenize('<a>&amp;&unknown;</a>');
+    expect(u.ok).toBe(false);
+    if (!u.ok) expect(u.problem).toMatchObject({ code: 'XML-SYNTAX', line: 1, column: 9 });
   });
 
   it('gives line and column of a syntax error', () => {
@@ -47,7 +50,7 @@ describe('XmlElement', () => {
         '<x:InvoiceLine/><x:InvoiceLine><ID xmlns="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">2</ID></x:InvoiceLine></u:Invoice>',
     );
     if (!t.ok) throw new Error(t.problem.message);
-    const root = rootElement(t.entries)!;
+    const root = rootElement(t.root);
     expect(root.key).toBe('Invoice');
     const [, second] = root.children();
     expect(second?.key).toBe('cac:InvoiceLine');
@@ -59,7 +62,7 @@ describe('XmlElement', () => {
   it('reports an undeclared prefix and keys foreign namespaces by URI', () => {
     const t = tokenize('<a xmlns:f="urn:f"><q:b/><f:c/></a>');
     if (!t.ok) throw new Error(t.problem.message);
-    const [b, c] = rootElement(t.entries)!.children();
+    const [b, c] = rootElement(t.root).children();
     expect(b?.undeclaredPrefix).toBe('q');
     expect(c?.key).toBe('{urn:f}c');
     expect(c?.path).toBe('/a/f:c');

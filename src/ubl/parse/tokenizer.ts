@@ -1,0 +1,481 @@
+/**
+ * A strict, non-validating XML 1.0 tokenizer for UBL documents: one pass over the string with
+ * `charCodeAt` and native `indexOf`, producing the compact element tree {@link XmlNode} the
+ * reader's `XmlElement` is built from, and checking well-formedness on the way (XML 1.0 fifth
+ * edition, section 2 and 4.1). Why our own and not fast-xml-parser: see
+ * docs/decisions/xml-reader.md (the validator and the parser together cost about two thirds of
+ * `parseUbl` on a large invoice, and the parser alone accepts mismatched or truncated XML).
+ *
+ * What it deliberately does not do: no DTD (a DOCTYPE or ENTITY declaration is refused with
+ * XML-DOCTYPE), no entity other than the five predefined ones, no external fetches, no
+ * namespace checking (prefixes are resolved and reported by the reader, as before).
+ *
+ * Every problem is a result ({@link XmlProblem}) with offset, line and column; the function
+ * never throws on any input and its work is linear in the input length (every loop advances,
+ * duplicate-attribute checks switch to a set on elements with many attributes).
+ */
+
+/** Deeper than any UBL document (about 12 levels, extensions included); stops nesting bombs. */
+export const MAX_DEPTH = 100;
+
+/** A problem found before or while tokenizing: XML-DOCTYPE, XML-SYNTAX, XML-DEPTH. */
+export interface XmlProblem {
+  readonly code: 'XML-DOCTYPE' | 'XML-SYNTAX' | 'XML-DEPTH';
+  readonly message: string;
+  /** Character offset (UTF-16 code units) in the tokenized text. */
+  readonly offset?: number;
+  /** 1-based line in the tokenized text. */
+  readonly line?: number;
+  /** 1-based column (UTF-16 code units) in the tokenized text. */
+  readonly column?: number;
+}
+
+/**
+ * One element of the compact tree.
+ *
+ * `text` is what the reader has always seen: each run of character data between two pieces of
+ * markup trimmed (JavaScript `trim`), entity and character references decoded, CDATA sections
+ * verbatim, all joined in document order. `attributes` lists name/value pairs flat
+ * (`[name0, value0, name1, value1, ...]`) in document order, namespace declarations included;
+ * values are normalised as XML 1.0 section 3.3.3 requires for CDATA attributes (a literal tab,
+ * newline or carriage return becomes a space, a CR LF pair one space) and then trimmed, as the
+ * reader always trimmed them.
+ */
+export interface XmlNode {
+  readonly name: string;
+  /** Offset of the `<` of the start tag. */
+  readonly offset: number;
+  readonly attributes: readonly string[] | undefined;
+  readonly children: readonly XmlNode[] | undefined;
+  readonly text: string;
+}
+
+/** The outcome of {@link tokenizeXml}. */
+export type TokenizeResult = { readonly ok: true; readonly root: XmlNode } | { readonly ok: false; readonly problem: XmlProblem };
+
+class Node implements XmlNode {
+  attributes: string[] | undefined = undefined;
+  children: Node[] | undefined = undefined;
+  text = '';
+  constructor(
+    readonly name: string,
+    readonly offset: number,
+  ) {}
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const AMP = 38; // &
+const SLASH = 47; // /
+const BANG = 33; // !
+const QUESTION = 63; // ?
+const EQUALS = 61; // =
+const QUOT = 34; // "
+const APOS = 39; // '
+const SEMI = 59; // ;
+const HASH = 35; // #
+
+/** Above this many attributes on one element, duplicates are found with a set (linear) instead of a scan. */
+const SCAN_DUPLICATES_UP_TO = 16;
+
+// XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+// With the `u` flag a lone surrogate is one (forbidden) code point, a valid pair one allowed one.
+const FORBIDDEN_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+// XML 1.0 section 2.8 XMLDecl, anchored at the start of the document.
+const XML_DECL =
+  /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+
+const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** XML 1.0 section 2.3 NameStartChar (surrogate code units stand for the supplementary planes). */
+function isNameStart(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  return (
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x2ff) ||
+    (c >= 0x370 && c <= 0x37d) ||
+    (c >= 0x37f && c <= 0x1fff) ||
+    (c >= 0x200c && c <= 0x200d) ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xd7ff) ||
+    // U+10000..U+EFFFF: high surrogates D800..DB7F, any low surrogate (pairing is checked by FORBIDDEN_CHAR).
+    (c >= 0xd800 && c <= 0xdb7f) ||
+    (c >= 0xdc00 && c <= 0xdfff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
+  );
+}
+
+/** XML 1.0 section 2.3 NameChar. */
+function isNameChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+  return c === 0xb7 || (c >= 0x300 && c <= 0x36f) || (c >= 0x203f && c <= 0x2040) || isNameStart(c);
+}
+
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+/** Line and column of an offset, computed only when a problem is reported. */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function describe(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the input';
+  const cp = text.codePointAt(offset) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return cp > 0x20 && cp !== 0x7f && isXmlChar(cp) ? `'${String.fromCodePoint(cp)}'` : hex;
+}
+
+/** Thrown inside the scanner only and turned into a result at its boundary; never escapes. */
+class Stop {
+  constructor(
+    readonly code: XmlProblem['code'],
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
+}
+
+/**
+ * Validates the entity and character references of `text[from, to)` (XML 1.0 section 4.1).
+ * Only the five predefined entities are known; a DOCTYPE is refused before we get here, so
+ * any other name is undeclared, which is a well-formedness error.
+ */
+function checkReferences(text: string, from: number, to: number): void {
+  for (let amp = text.indexOf('&', from); amp >= 0 && amp < to; amp = text.indexOf('&', amp + 1)) {
+    const semi = referenceEnd(text, amp, to);
+    const body = text.slice(amp + 1, semi);
+    if (body.charCodeAt(0) === HASH) {
+      if (characterReference(body) === undefined) {
+        throw new Stop('XML-SYNTAX', amp, `The character reference '&${body};' does not name a character XML 1.0 allows.`);
+      }
+    } else if (PREDEFINED[body] === undefined) {
+      throw new Stop(
+        'XML-SYNTAX',
+        amp,
+        `The entity reference '&${body};' is not one of the five predefined XML entities (&amp; &lt; &gt; &quot; &apos;); write the character itself or a character reference.`,
+      );
+    }
+  }
+}
+
+/** Offset of the `;` that ends the reference starting at `amp`; refuses anything that is not `&Name;` or `&#...;`. */
+function referenceEnd(text: string, amp: number, to: number): number {
+  let k = amp + 1;
+  const first = text.charCodeAt(k);
+  if (first === HASH) {
+    k++;
+    const hex = text.charCodeAt(k) === 120; // x
+    if (hex) k++;
+    const digitsStart = k;
+    for (;;) {
+      const c = text.charCodeAt(k);
+      if ((c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) k++;
+      else break;
+    }
+    if (k > digitsStart && k < to && text.charCodeAt(k) === SEMI) return k;
+  } else if (isNameStart(first)) {
+    k++;
+    while (k < to && isNameChar(text.charCodeAt(k))) k++;
+    if (k < to && text.charCodeAt(k) === SEMI) return k;
+  }
+  throw new Stop('XML-SYNTAX', amp, "A '&' must start an entity or character reference ('&amp;', '&#38;'); write '&amp;' for a literal ampersand.");
+}
+
+/** The code point of `#123` / `#x7B`, or undefined when it is not an XML character. */
+function characterReference(body: string): number | undefined {
+  const hex = body.charCodeAt(1) === 120;
+  const digits = body.slice(hex ? 2 : 1);
+  // Longer than any legal code point even with leading zeros trimmed: refuse without parsing.
+  const significant = digits.replace(/^0+/, '');
+  if (significant.length > 7) return undefined;
+  const cp = significant === '' ? 0 : parseInt(significant, hex ? 16 : 10);
+  return isXmlChar(cp) ? cp : undefined;
+}
+
+/** Decodes the references of an already checked string. */
+function decodeReferences(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
+    const semi = s.indexOf(';', amp);
+    out += s.slice(from, amp);
+    const body = s.slice(amp + 1, semi);
+    if (body.charCodeAt(0) === HASH) out += String.fromCodePoint(characterReference(body) ?? 0xfffd);
+    else out += PREDEFINED[body] ?? '';
+    from = semi + 1;
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * Tokenizes XML 1.0 text into the compact element tree, checking well-formedness. Never
+ * throws; the first problem in document order is returned with its position.
+ *
+ * @param text - decoded XML text (a leading byte-order mark is skipped)
+ * @returns the root element, or the problem
+ * @example
+ * const r = tokenizeXml('<a x="1"><b>t</b></a>');
+ * if (r.ok) r.root.children?.[0]?.text; // 't'
+ * tokenizeXml('<a><b></a>'); // { ok: false, problem: { code: 'XML-SYNTAX', line: 1, column: 7, ... } }
+ */
+export function tokenizeXml(text: string): TokenizeResult {
+  let result: TokenizeResult;
+  try {
+    result = { ok: true, root: scan(text) };
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    result = failure(text, e);
+  }
+  // A forbidden character anywhere wins when it comes before the first other problem.
+  const bad = text.search(FORBIDDEN_CHAR);
+  if (bad >= 0 && (result.ok || (result.problem.offset ?? Infinity) >= bad)) {
+    return failure(text, new Stop('XML-SYNTAX', bad, `The character ${describe(text, bad)} is not allowed in XML 1.0.`));
+  }
+  return result;
+}
+
+function failure(text: string, stop: Stop): TokenizeResult {
+  const { line, column } = position(text, stop.offset);
+  const message =
+    stop.code === 'XML-DEPTH'
+      ? `Elements are nested more than ${MAX_DEPTH} levels deep; no UBL document is. The input is refused as malformed or hostile.`
+      : stop.code === 'XML-DOCTYPE'
+        ? 'The document contains a DOCTYPE or ENTITY declaration. UBL documents never need one, and entity declarations ' +
+          'enable entity-expansion and external-entity attacks, so they are refused: remove the declaration and send plain UBL.'
+        : `The XML is not well-formed: ${stop.reason} Fix the XML at line ${line}, column ${column}.`;
+  return { ok: false, problem: { code: stop.code, message, offset: stop.offset, line, column } };
+}
+
+function syntax(offset: number, reason: string): Stop {
+  return new Stop('XML-SYNTAX', offset, reason);
+}
+
+function scan(text: string): Node {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('<?xml', i) && (isWhitespace(text.charCodeAt(i + 5)) || text.charCodeAt(i + 5) === QUESTION)) {
+    XML_DECL.lastIndex = i;
+    if (!XML_DECL.test(text)) {
+      throw syntax(i, "The XML declaration is malformed: it must read <?xml version=\"1.0\"?> with optional encoding and standalone ('yes' or 'no') in that order.");
+    }
+    i = XML_DECL.lastIndex;
+  }
+  const stack: Node[] = [];
+  let current: Node | undefined;
+  let root: Node | undefined;
+  // Next offsets of '&' and ']]>' (or n): searched again only once passed, so all searches together are linear.
+  let nextAmp = -1;
+  let nextCdEnd = -1;
+
+  while (i < n) {
+    if (text.charCodeAt(i) !== LT) {
+      let lt = text.indexOf('<', i);
+      if (lt < 0) lt = n;
+      if (current === undefined) {
+        for (let k = i; k < lt; k++) {
+          if (!isWhitespace(text.charCodeAt(k))) {
+            throw syntax(k, root === undefined ? 'Text before the root element is not allowed.' : 'Text after the end of the root element is not allowed.');
+          }
+        }
+      } else {
+        if (nextCdEnd < i) nextCdEnd = indexOr(text, ']]>', i, n);
+        if (nextCdEnd < lt) throw syntax(nextCdEnd, "']]>' is not allowed in text; write ']]&gt;'.");
+        if (nextAmp < i) nextAmp = indexOr(text, '&', i, n);
+        let piece = text.slice(i, lt).trim();
+        if (nextAmp < lt) {
+          checkReferences(text, nextAmp, lt);
+          piece = decodeReferences(piece);
+        }
+        if (piece !== '') current.text += piece;
+      }
+      i = lt;
+      continue;
+    }
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === SLASH) {
+      // End tag: '</' Name S? '>' (section 3.1).
+      if (current === undefined) throw syntax(i, 'An end tag without a matching start tag.');
+      const name = current.name;
+      const after = i + 2 + name.length;
+      if (!text.startsWith(name, i + 2) || isNameChar(text.charCodeAt(after))) {
+        let e = i + 2;
+        while (e < n && isNameChar(text.charCodeAt(e))) e++;
+        if (e >= n) throw syntax(n, `The input ends inside the end tag of <${name}>: it is truncated.`);
+        throw syntax(i, `The end tag </${text.slice(i + 2, e)}> does not match the start tag <${name}> (line ${position(text, current.offset).line}).`);
+      }
+      let k = after;
+      while (isWhitespace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) !== GT) throw syntax(k, `Expected '>' to close the end tag </${name}>, found ${describe(text, k)}.`);
+      stack.pop();
+      current = stack[stack.length - 1];
+      i = k + 1;
+    } else if (c1 === BANG) {
+      if (text.startsWith('<!--', i)) {
+        // Comment: '<!--' ((Char - '-') | ('-' (Char - '-')))* '-->' (section 2.5).
+        const dashes = text.indexOf('--', i + 4);
+        if (dashes < 0) throw syntax(n, 'The input ends inside a comment: it is truncated.');
+        if (text.charCodeAt(dashes + 2) !== GT) throw syntax(dashes, "'--' is not allowed inside a comment.");
+        i = dashes + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        if (current === undefined) throw syntax(i, 'A CDATA section is only allowed inside the root element.');
+        const end = text.indexOf(']]>', i + 9);
+        if (end < 0) throw syntax(n, 'The input ends inside a CDATA section: it is truncated.');
+        // CDATA content is kept verbatim, never trimmed nor decoded.
+        current.text += text.slice(i + 9, end);
+        i = end + 3;
+      } else if (text.startsWith('<!DOCTYPE', i) || text.startsWith('<!ENTITY', i)) {
+        throw new Stop('XML-DOCTYPE', i, '');
+      } else {
+        throw syntax(i, "'<!' must start a comment ('<!--') or, inside an element, a CDATA section ('<![CDATA[').");
+      }
+    } else if (c1 === QUESTION) {
+      // Processing instruction: '<?' PITarget (S (Char* - '?>'))? '?>' (section 2.6).
+      let k = i + 2;
+      if (!isNameStart(text.charCodeAt(k))) throw syntax(k, 'A processing instruction must start with a target name.');
+      while (isNameChar(text.charCodeAt(k))) k++;
+      const target = text.slice(i + 2, k);
+      if (target.toLowerCase() === 'xml') {
+        throw syntax(i, target === 'xml' ? 'The XML declaration is only allowed at the very start of the document.' : `'${target}' is a reserved processing-instruction target.`);
+      }
+      if (text.startsWith('?>', k)) {
+        i = k + 2;
+      } else {
+        if (k < n && !isWhitespace(text.charCodeAt(k))) throw syntax(k, `Expected whitespace or '?>' after the processing-instruction target, found ${describe(text, k)}.`);
+        const end = text.indexOf('?>', k);
+        if (end < 0) throw syntax(n, 'The input ends inside a processing instruction: it is truncated.');
+        i = end + 2;
+      }
+    } else {
+      // Start tag or empty-element tag (section 3.1).
+      if (current === undefined && root !== undefined) throw syntax(i, 'Only one root element is allowed: found an element after the end of the root element.');
+      let k = i + 1;
+      if (!isNameStart(c1)) {
+        throw syntax(k, k >= n ? 'The input ends after \'<\': it is truncated.' : `${describe(text, k)} cannot start an element name.`);
+      }
+      k++;
+      while (isNameChar(text.charCodeAt(k))) k++;
+      const node = new Node(text.slice(i + 1, k), i);
+      if (stack.length >= MAX_DEPTH) throw new Stop('XML-DEPTH', i, '');
+      let empty = false;
+      let seen: Set<string> | undefined;
+      for (;;) {
+        const wsStart = k;
+        while (isWhitespace(text.charCodeAt(k))) k++;
+        const c = text.charCodeAt(k);
+        if (c === GT) {
+          k++;
+          break;
+        }
+        if (c === SLASH) {
+          if (text.charCodeAt(k + 1) !== GT) throw syntax(k + 1, `Expected '>' after '/' in the tag <${node.name}>, found ${describe(text, k + 1)}.`);
+          k += 2;
+          empty = true;
+          break;
+        }
+        if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
+        if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${node.name}>, found ${describe(text, k)}.`);
+        if (!isNameStart(c)) throw syntax(k, `${describe(text, k)} cannot start an attribute name (tag <${node.name}>).`);
+        const attrStart = k;
+        k = readAttribute(text, k, node);
+        seen = checkDuplicate(node, attrStart, seen);
+      }
+      if (current === undefined) root = node;
+      else (current.children ??= []).push(node);
+      if (!empty) {
+        stack.push(node);
+        current = node;
+      }
+      i = k;
+    }
+  }
+  if (current !== undefined) throw syntax(n, `The input ends before the end tag of <${current.name}> (opened at line ${position(text, current.offset).line}): it is truncated.`);
+  if (root === undefined) throw syntax(n, 'The input holds no element: an XML document needs a root element.');
+  return root;
+}
+
+function indexOr(text: string, search: string, from: number, otherwise: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? otherwise : at;
+}
+
+/** Reads `Name S? '=' S? AttValue` at `k` into `node.attributes`; returns the offset after it (section 3.1, 3.3.3). */
+function readAttribute(text: string, start: number, node: Node): number {
+  const n = text.length;
+  let k = start + 1;
+  while (isNameChar(text.charCodeAt(k))) k++;
+  const name = text.slice(start, k);
+  while (isWhitespace(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== EQUALS) {
+    if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
+    throw syntax(k, `Expected '=' after the attribute name ${name}, found ${describe(text, k)}: attributes need a quoted value.`);
+  }
+  k++;
+  while (isWhitespace(text.charCodeAt(k))) k++;
+  const quote = text.charCodeAt(k);
+  if (quote !== QUOT && quote !== APOS) {
+    if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
+    throw syntax(k, `The value of attribute ${name} must be in quotes, found ${describe(text, k)}.`);
+  }
+  const valueStart = k + 1;
+  let hasAmp = false;
+  let hasWhitespaceChar = false;
+  for (k = valueStart; ; k++) {
+    if (k >= n) throw syntax(n, `The input ends inside the value of attribute ${name}: it is truncated.`);
+    const c = text.charCodeAt(k);
+    if (c === quote) break;
+    if (c === LT) throw syntax(k, `'<' is not allowed in an attribute value (attribute ${name}); write '&lt;'.`);
+    if (c === AMP) hasAmp = true;
+    else if (c === 9 || c === 10 || c === 13) hasWhitespaceChar = true;
+  }
+  const valueEnd = k;
+  if (hasAmp) checkReferences(text, valueStart, valueEnd);
+  let value = text.slice(valueStart, valueEnd);
+  // Section 3.3.3: literal tab, LF, CR (a CR LF pair after line-end normalisation) become one space each; references are not normalised.
+  if (hasWhitespaceChar) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+  value = value.trim();
+  if (hasAmp) value = decodeReferences(value);
+  (node.attributes ??= []).push(name, value);
+  return k + 1;
+}
+
+/**
+ * Throws when the attribute just added to `node` repeats an earlier one (section 3.1, "Unique
+ * Att Spec"). Scans while the tag is small and builds `seen` once it grows, so a tag with
+ * thousands of attributes costs linear time, not quadratic.
+ */
+function checkDuplicate(node: Node, start: number, seen: Set<string> | undefined): Set<string> | undefined {
+  const attrs = node.attributes ?? [];
+  const last = attrs.length - 2;
+  const name = attrs[last] ?? '';
+  if (seen !== undefined) {
+    if (seen.has(name)) throw duplicate(start, name, node);
+    seen.add(name);
+    return seen;
+  }
+  for (let a = 0; a < last; a += 2) if (attrs[a] === name) throw duplicate(start, name, node);
+  if (attrs.length < SCAN_DUPLICATES_UP_TO * 2) return undefined;
+  const built = new Set<string>();
+  for (let a = 0; a < attrs.length; a += 2) built.add(attrs[a] ?? '');
+  return built;
+}
+
+function duplicate(offset: number, name: string, node: Node): Stop {
+  return syntax(offset, `The attribute ${name} occurs twice in the tag <${node.name}>.`);
+}
