@@ -61,6 +61,7 @@ export type RoutingIssueCode =
   | 'BILLING-TYPE-WITH-SELF-BILLING-IDENTIFIERS'
   | 'PROFILE-ID-MISMATCH'
   | 'NOT-SELF-BILLING'
+  | 'UNKNOWN-CUSTOMIZATION-ID'
   | 'ROOT-TYPE-MISMATCH';
 
 /** Every code a process function can report. */
