@@ -99,7 +99,7 @@ export const SelfBillingAgreementSchema = z
     if (a.validUntil !== undefined && a.validUntil < a.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `the agreement ends (${a.validUntil}) before it starts (${a.validFrom})` });
     }
-    if (a.maximumAmount !== undefined && !a.maximumAmount.amount.isPositive()) {
+    if (a.maximumAmount !== undefined && !a.maximumAmount.amount.gt(0)) {
       ctx.addIssue({ code: 'custom', path: ['maximumAmount', 'amount'], message: 'the maximum amount must be positive' });
     }
   })
