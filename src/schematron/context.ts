@@ -1,18 +1,24 @@
 /**
  * Static analysis of rule contexts: which nodes can a context pattern match?
  *
- * This is what makes the generated XSLT fast. The single traversal only applies a
- * pattern's mode at nodes its rules can match; a context whose last step is a plain
- * name test (`cac:InvoiceLine`, `/ubl:Invoice`, `cbc:*[...]` is not one) is dispatched
- * by name, everything else falls back to being tried everywhere.
+ * This is what makes the generated XSLT fast. Only the nodes some rule can match are
+ * visited, and each visited node is only handed to the patterns that can match it: a
+ * context whose last step is a plain name test (`cac:InvoiceLine`, `/ubl:Invoice`) is
+ * dispatched by name. A wildcard step (`*[not(*) and not(normalize-space())]`,
+ * `cbc:*`) matches any element, but its name test and the simple conjuncts of its
+ * predicates (`not(*)`, `not(normalize-space())`, `ends-with(local-name(), 'Amount')`)
+ * are kept as conditions the engine checks cheaply before visiting; anything else
+ * falls back to being tried everywhere.
  */
+import type { ElementCondition } from './metadata.js';
 
 /** What one branch of a context pattern can match. */
 export type ContextTarget =
   | { readonly kind: 'element'; readonly key: string }
   | { readonly kind: 'attribute'; readonly key: string }
   | { readonly kind: 'root' }
-  | { readonly kind: 'any-element' }
+  /** Any element meeting all `conditions` (necessary, not sufficient; [] = every element). */
+  | { readonly kind: 'any-element'; readonly conditions: readonly ElementCondition[] }
   | { readonly kind: 'any-attribute' }
   | { readonly kind: 'any-node' };
 
@@ -80,11 +86,122 @@ function nameKey(test: string, namespaces: Readonly<Record<string, string>>): st
   return uri === undefined ? undefined : `Q{${uri}}${m[2] ?? ''}`;
 }
 
+/** The `[...]` predicates of a step, outermost text of each, in order. */
+function predicatesOf(step: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = -1;
+  for (let i = 0; i < step.length; i++) {
+    const c = step[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(' || c === '{') {
+      if (c === '[' && depth === 0) start = i + 1;
+      depth++;
+    } else if (c === ']' || c === ')' || c === '}') {
+      depth--;
+      if (c === ']' && depth === 0 && start >= 0) {
+        out.push(step.slice(start, i));
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits an expression on top-level `and` (outside brackets and strings). */
+function splitAnd(expr: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') depth--;
+    else if (depth === 0 && /\s/.test(c ?? '') && /^\sand\s/.test(expr.slice(i, i + 5))) {
+      parts.push(expr.slice(start, i));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  parts.push(expr.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+const CTX = String.raw`\(\s*\.?\s*\)`;
+const LIT = String.raw`\s*(?:'([^']*)'|"([^"]*)")\s*`;
+const LEAF = /^not\(\s*(?:\*|child::\*|element\(\s*\))\s*\)$/;
+const BLANK = new RegExp(`^not\\(\\s*normalize-space${CTX}\\s*\\)$`);
+const LOCAL_FN = new RegExp(`^(ends-with|starts-with|contains)\\(\\s*local-name${CTX}\\s*,${LIT}\\)$`);
+const NAME_ENDS = new RegExp(`^ends-with\\(\\s*name${CTX}\\s*,${LIT}\\)$`);
+const LOCAL_EQ = new RegExp(`^local-name${CTX}\\s*(?:=|eq)${LIT}$`);
+
+/** `((x))` -> `x`, but `(a) or (b)` stays as it is. */
+function unwrapParentheses(expr: string): string {
+  let c = expr;
+  for (;;) {
+    if (!c.startsWith('(') || !c.endsWith(')')) return c;
+    let depth = 0;
+    for (let i = 0; i < c.length; i++) {
+      if (c[i] === '(') depth++;
+      else if (c[i] === ')') depth--;
+      if (depth === 0 && i < c.length - 1) return c;
+    }
+    c = c.slice(1, -1).trim();
+  }
+}
+
+/** A condition implied by one conjunct of a predicate, or undefined when we cannot tell. */
+function conditionOf(conjunct: string): ElementCondition | undefined {
+  const c = unwrapParentheses(conjunct.trim());
+  if (LEAF.test(c)) return { test: 'leaf' };
+  if (BLANK.test(c)) return { test: 'blank' };
+  const fn = LOCAL_FN.exec(c);
+  if (fn) {
+    const value = fn[2] ?? fn[3] ?? '';
+    const test = fn[1] === 'ends-with' ? 'local-ends' : fn[1] === 'starts-with' ? 'local-starts' : 'local-contains';
+    return { test, value };
+  }
+  // name() is prefix:local; a suffix without a colon can only be a suffix of the local name.
+  const ends = NAME_ENDS.exec(c);
+  const suffix = ends ? (ends[1] ?? ends[2] ?? '') : undefined;
+  if (suffix !== undefined && suffix !== '' && !suffix.includes(':')) return { test: 'local-ends', value: suffix };
+  const eq = LOCAL_EQ.exec(c);
+  if (eq) return { test: 'local-name', value: eq[1] ?? eq[2] ?? '' };
+  return undefined;
+}
+
+function wildcardConditions(step: string, rawStep: string, namespaces: Readonly<Record<string, string>>): ElementCondition[] {
+  const conditions: ElementCondition[] = [];
+  const prefixed = /^([A-Za-z_][\w.-]*):\*$/.exec(step);
+  if (prefixed) {
+    const uri = namespaces[prefixed[1] ?? ''];
+    if (uri !== undefined) conditions.push({ test: 'namespace', value: uri });
+  }
+  const local = /^\*:([A-Za-z_][\w.-]*)$/.exec(step);
+  if (local) conditions.push({ test: 'local-name', value: local[1] ?? '' });
+  for (const predicate of predicatesOf(rawStep)) {
+    for (const conjunct of splitAnd(predicate)) {
+      const condition = conditionOf(conjunct);
+      if (condition) conditions.push(condition);
+    }
+  }
+  return conditions;
+}
+
 function analyseBranch(branch: string, namespaces: Readonly<Record<string, string>>): ContextTarget {
-  const b = stripPredicates(branch.trim());
+  const raw = branch.trim();
+  const b = stripPredicates(raw);
   if (b === '/' || b === 'document-node()' || b === '/document-node()') return { kind: 'root' };
-  const steps = splitTopLevel(b, '/');
-  const last = stripPredicates((steps[steps.length - 1] ?? '').trim());
+  const steps = splitTopLevel(raw, '/');
+  const lastRaw = (steps[steps.length - 1] ?? '').trim();
+  const last = stripPredicates(lastRaw);
   if (last === '') return { kind: 'any-node' };
   let step = last.startsWith('child::') ? last.slice(7).trim() : last;
   let attribute = false;
@@ -96,7 +213,7 @@ function analyseBranch(branch: string, namespaces: Readonly<Record<string, strin
     step = step.slice(11).trim();
   }
   if (step === '*' || /^[A-Za-z_][\w.-]*:\*$/.test(step) || /^\*:[A-Za-z_][\w.-]*$/.test(step)) {
-    return attribute ? { kind: 'any-attribute' } : { kind: 'any-element' };
+    return attribute ? { kind: 'any-attribute' } : { kind: 'any-element', conditions: wildcardConditions(step, lastRaw, namespaces) };
   }
   const key = nameKey(step, namespaces);
   if (key === undefined) return { kind: 'any-node' };

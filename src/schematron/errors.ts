@@ -15,11 +15,15 @@ export type SchematronErrorCode =
   | 'UNKNOWN_DIAGNOSTIC'
   | 'INCLUDE_UNRESOLVED'
   | 'INCLUDE_CYCLE'
+  | 'NAMESPACE_CONFLICT'
+  | 'DUPLICATE_PATTERN'
+  | 'DUPLICATE_DECLARATION'
+  | 'DUPLICATE_RULE_SET'
   | 'XSLT_COMPILE';
 
 /**
- * Thrown by `compileSchematron` and `compileToSef` when a schema cannot be compiled.
- * The message names the offending element.
+ * Thrown by `compileSchematron`, `compileSchematronSet` and `compileToSef` when a schema
+ * cannot be compiled. The message names the offending element and, for a set, the file(s).
  *
  * @example
  * try { compileSchematron('<nope/>'); }

@@ -18,6 +18,11 @@ export interface RuleMetadata {
   readonly businessTerms: readonly string[];
   /** Id of the pattern holding the rule. */
   readonly pattern: string;
+  /**
+   * Rule set the rule belongs to, when the SEF holds several merged ones (the built-in
+   * set: the `.sch` file stem, e.g. `peppol-document`). Issues carry the same name.
+   */
+  readonly ruleSet?: string;
 }
 
 /** Metadata of a compiled rule set. */
@@ -27,11 +32,47 @@ export interface RuleSetMetadata {
   /** Active phase, `#ALL` when every pattern is active. */
   readonly phase: string;
   readonly rules: readonly RuleMetadata[];
+  /** Names of the merged rule sets, in the order they run; absent for a single schema. */
+  readonly ruleSets?: readonly string[];
 }
 
 /** Prefix marking the embedded metadata string inside the XSLT and the SEF. */
 export const METADATA_MARKER = 'peppol-self-billing:rule-set-metadata:';
 
+/** Prefix marking the embedded node-index specification (see `NodeIndexSpec`). */
+export const NODE_INDEX_MARKER = 'peppol-self-billing:node-index:';
+
+/**
+ * A necessary condition an element must meet to be matched by a wildcard rule context
+ * (`*[not(*) and not(normalize-space())]`, `cbc:*`, `*[ends-with(local-name(), 'Amount')]`).
+ * Cheap to check in JavaScript; the stylesheet still checks the full context.
+ */
+export type ElementCondition =
+  | { readonly test: 'leaf' }
+  | { readonly test: 'blank' }
+  | { readonly test: 'namespace'; readonly value: string }
+  | { readonly test: 'local-name'; readonly value: string }
+  | { readonly test: 'local-ends'; readonly value: string }
+  | { readonly test: 'local-starts'; readonly value: string }
+  | { readonly test: 'local-contains'; readonly value: string };
+
+/**
+ * Which nodes the rules of a compiled stylesheet can match, so the engine can hand the
+ * stylesheet only those (in document order) instead of having it walk every node.
+ */
+export interface NodeIndexSpec {
+  /** Namespace URI ('' for none) to local names that some rule context names. */
+  readonly elements: Readonly<Record<string, readonly string[]>>;
+  /**
+   * One entry per wildcard rule context: conditions (all must hold) an element must meet
+   * to be worth visiting; an empty entry means every element.
+   */
+  readonly wildcards: readonly (readonly ElementCondition[])[];
+  /** Namespace URI to local names of attributes that some rule context names: their owners are visited. */
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
+  /** True when some context matches any attribute: every element with attributes is visited. */
+  readonly anyAttribute: boolean;
+}
 const TERM = /\b(B[TG]-\d+)\b/g;
 
 /**
@@ -59,11 +100,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * meta?.rules.map((r) => r.id);
  */
 export function findEmbeddedMetadata(sef: unknown): RuleSetMetadata | undefined {
-  const stack: unknown[] = [sef];
+  const text = findMarkedString(sef, METADATA_MARKER);
+  return text === undefined ? undefined : (JSON.parse(text) as RuleSetMetadata);
+}
+
+/**
+ * Finds the node-index specification the compiler embedded in a SEF tree; undefined
+ * for SEF files compiled before it existed or elsewhere (they walk the document).
+ *
+ * @example
+ * findEmbeddedNodeIndex(sef)?.elements['urn:oasis:names:specification:ubl:schema:xsd:Invoice-2']; // ['Invoice']
+ */
+export function findEmbeddedNodeIndex(sef: unknown): NodeIndexSpec | undefined {
+  const text = findMarkedString(sef, NODE_INDEX_MARKER);
+  return text === undefined ? undefined : (JSON.parse(text) as NodeIndexSpec);
+}
+
+/** The rest of the first string in the tree that starts with `marker`. */
+function findMarkedString(tree: unknown, marker: string): string | undefined {
+  const stack: unknown[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node === 'string') {
-      if (node.startsWith(METADATA_MARKER)) return JSON.parse(node.slice(METADATA_MARKER.length)) as RuleSetMetadata;
+      if (node.startsWith(marker)) return node.slice(marker.length);
     } else if (Array.isArray(node)) {
       for (const item of node) stack.push(item);
     } else if (isRecord(node)) {

@@ -22,6 +22,12 @@ export type MessagePart =
   | { readonly kind: 'value-of'; readonly select: string }
   | { readonly kind: 'name'; readonly path?: string };
 
+/** A `diagnostic` a check names, resolved when the schema is read (ids are per schema). */
+export interface DiagnosticRef {
+  readonly id: string;
+  readonly message: readonly MessagePart[];
+}
+
 export interface CheckDecl {
   readonly kind: 'assert' | 'report';
   readonly id: string;
@@ -30,7 +36,7 @@ export interface CheckDecl {
   readonly role: string;
   readonly see: string;
   readonly message: readonly MessagePart[];
-  readonly diagnostics: readonly string[];
+  readonly diagnostics: readonly DiagnosticRef[];
 }
 
 /** A rule body item after `extends` expansion: a let or a check, in document order. */
@@ -45,6 +51,18 @@ export interface PatternDecl {
   readonly id: string;
   readonly lets: readonly LetDecl[];
   readonly rules: readonly RuleDecl[];
+  /** Name of the rule set (source schema) the pattern came from, when compiled as part of a set. */
+  readonly ruleSet?: string;
+}
+
+/**
+ * A top-level foreign XSLT declaration (`xsl:function`, `xsl:key`, ...) as text, with the
+ * identity two merged schemas must not both define differently: kind plus expanded name
+ * (plus arity for functions); '' for unnamed declarations.
+ */
+export interface ForeignDecl {
+  readonly identity: string;
+  readonly text: string;
 }
 
 /** The resolved schema the emitter works from. */
@@ -56,14 +74,20 @@ export interface SchemaModel {
   /** Schema-level and active-phase lets: global variables. */
   readonly lets: readonly LetDecl[];
   readonly patterns: readonly PatternDecl[];
-  readonly diagnostics: ReadonlyMap<string, readonly MessagePart[]>;
   /** Foreign XSLT declarations (`xsl:function`, `xsl:key`, ...) serialised as text. */
-  readonly foreign: readonly string[];
+  readonly foreign: readonly ForeignDecl[];
+  /** Names of the merged schemas, in order (set by `mergeSchemas`). */
+  readonly ruleSets?: readonly string[];
 }
 
 export interface ReadOptions {
   readonly phase?: string;
   readonly resolveInclude?: (href: string) => string;
+  /**
+   * Name of the rule set, when the schema is read to be merged with others: recorded
+   * on every pattern, and used to make generated pattern ids unique (`<name>-pattern1`).
+   */
+  readonly name?: string;
 }
 
 function describe(el: XElement): string {
@@ -176,12 +200,16 @@ function readRuleItems(rule: XElement, ctx: ReadContext, patternId: string, rule
     if (child.local === 'let') items.push({ kind: 'let', let: readLet(child) });
     else if (child.local === 'assert' || child.local === 'report') {
       const message = readMessage(child);
-      const diagnostics = (child.attrs['diagnostics'] ?? '').split(/\s+/).filter((d) => d !== '');
-      for (const d of diagnostics) {
-        if (!ctx.diagnostics.has(d)) {
-          throw new SchematronCompileError('UNKNOWN_DIAGNOSTIC', `${describe(child)} refers to diagnostic "${d}", which is not defined.`);
-        }
-      }
+      const diagnostics = (child.attrs['diagnostics'] ?? '')
+        .split(/\s+/)
+        .filter((d) => d !== '')
+        .map((d): DiagnosticRef => {
+          const parts = ctx.diagnostics.get(d);
+          if (!parts) {
+            throw new SchematronCompileError('UNKNOWN_DIAGNOSTIC', `${describe(child)} refers to diagnostic "${d}", which is not defined.`);
+          }
+          return { id: d, message: parts };
+        });
       const checkIndex = items.filter((i) => i.kind === 'check').length;
       items.push({
         kind: 'check',
@@ -286,17 +314,19 @@ export function readSchema(schText: string, options: ReadOptions = {}): SchemaMo
       for (const param of childElements(declared, SCH_NS, 'param')) params.set(required(param, 'name'), required(param, 'value'));
       p = substituteParams(template, params);
     }
-    const id = declared.attrs['id'] ?? `pattern${index + 1}`;
-    if (active && !active.has(id)) return;
+    const declaredId = declared.attrs['id'];
+    if (active && (declaredId === undefined || !active.has(declaredId))) return;
+    const id = declaredId ?? (options.name === undefined ? `pattern${index + 1}` : `${options.name}-pattern${index + 1}`);
     const rules: RuleDecl[] = [];
     for (const rule of childElements(p, SCH_NS, 'rule')) {
       if (rule.attrs['abstract'] === 'true') continue;
       rules.push({ context: required(rule, 'context'), items: readRuleItems(rule, ctx, id, rules.length, []) });
     }
-    patterns.push({ id, lets: childElements(p, SCH_NS, 'let').map(readLet), rules });
+    const pattern: PatternDecl = { id, lets: childElements(p, SCH_NS, 'let').map(readLet), rules };
+    patterns.push(options.name === undefined ? pattern : { ...pattern, ruleSet: options.name });
   });
 
-  const foreign = childElements(root, XSL_NS).map((el) => serializeElement(el));
+  const foreign = childElements(root, XSL_NS).map(readForeign);
   const titleEl = childElements(root, SCH_NS, 'title')[0];
   return {
     title: titleEl ? textContent(titleEl).trim() : '',
@@ -304,9 +334,26 @@ export function readSchema(schText: string, options: ReadOptions = {}): SchemaMo
     namespaces,
     lets,
     patterns,
-    diagnostics,
     foreign,
   };
+}
+
+/** Expanded name of a QName-valued attribute, resolved against the element's namespaces. */
+function expandedName(el: XElement, qname: string): string {
+  const colon = qname.indexOf(':');
+  if (qname.startsWith('Q{') || colon < 0) return qname;
+  return `Q{${el.inScope[qname.slice(0, colon)] ?? qname.slice(0, colon)}}${qname.slice(colon + 1)}`;
+}
+
+function readForeign(el: XElement): ForeignDecl {
+  const name = el.attrs['name'];
+  let identity = '';
+  if (name !== undefined) {
+    identity = `xsl:${el.local} ${expandedName(el, name)}`;
+    // Functions are told apart by arity too: f:x#1 and f:x#2 may coexist.
+    if (el.local === 'function') identity += `#${childElements(el, XSL_NS, 'param').length}`;
+  }
+  return { identity, text: serializeElement(el) };
 }
 
 export { messageText };

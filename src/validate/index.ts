@@ -7,10 +7,26 @@
  * const report = await validateDocument(xml);
  */
 export { validateDocument, DEFAULT_MAX_BYTES, type ValidateOptions } from './validate.js';
-export { loadRuleSet, compileRuleSet, loadBuiltInRuleSets, type CompiledRuleSet } from './rule-sets.js';
+export {
+  loadRuleSet,
+  compileRuleSet,
+  loadBuiltInRuleSets,
+  compileBuiltInSef,
+  builtInSefPath,
+  BUILT_IN_RULE_SET,
+  type CompiledRuleSet,
+} from './rule-sets.js';
 export { readRuleSetOutput, severityOf, type RawRuleResult } from './report-reader.js';
-export { compileSchematron, SchematronCompileError, type CompileSchematronOptions, type SchematronErrorCode } from '../schematron/compile.js';
-export { compileToSef } from '../schematron/sef.js';
+export {
+  compileSchematron,
+  compileSchematronSet,
+  SchematronCompileError,
+  type CompileSchematronOptions,
+  type CompileSchematronSetOptions,
+  type SchematronErrorCode,
+  type SchematronSource,
+} from '../schematron/compile.js';
+export { compileToSef, compileSetToSef } from '../schematron/sef.js';
 export type { RuleMetadata, RuleSetMetadata } from '../schematron/metadata.js';
 export type {
   DocumentType,

@@ -9,11 +9,13 @@
  * ```json
  * [{ "id": "PEPPOL-EN16931-R003", "flag": "fatal", "kind": "assert",
  *    "location": "/Invoice[1]", "text": "Give a buyer reference (BT-10) ...",
- *    "role": "...", "diagnostics": ["..."] },
+ *    "role": "...", "diagnostics": ["..."], "ruleSet": "peppol-document" },
  *  { "id": "BR-CO-15", "flag": "fatal", "kind": "error", "location": "...",
  *    "text": "Rule BR-CO-15 could not be evaluated: ...", "error": "err:FORG0001" }]
  * ```
- * `kind: "error"` is a test that raised a dynamic error: always fatal.
+ * `kind: "error"` is a test that raised a dynamic error: always fatal. `ruleSet` is
+ * present when the stylesheet merges several rule sets (the built-in one does): the
+ * name of the rule set the rule came from.
  */
 import { extractBusinessTerms, type RuleSetMetadata } from '../schematron/metadata.js';
 import type { Severity, ValidationIssue } from './types.js';
@@ -28,6 +30,8 @@ export interface RawRuleResult {
   readonly role?: string;
   readonly diagnostics?: readonly string[];
   readonly error?: string;
+  /** Rule set of the rule, in a merged stylesheet. */
+  readonly ruleSet?: string;
 }
 
 /**
@@ -56,7 +60,8 @@ function isRaw(v: unknown): v is RawRuleResult {
  * @param output The serialised principal result of the stylesheet.
  * @param ruleSet Name and metadata (business terms per rule id) of the rule set.
  * @returns Issues in document order; business terms come from the metadata, or
- * failing that from the BT-/BG- ids in the message.
+ * failing that from the BT-/BG- ids in the message. `ruleSet` of each issue is the
+ * rule's own rule set when the output names it (merged sets), else `ruleSet.name`.
  * @throws Error when the output is not the expected JSON (the engine reports it).
  *
  * @example
@@ -69,7 +74,8 @@ export function readRuleSetOutput(
 ): ValidationIssue[] {
   const parsed: unknown = JSON.parse(output === '' ? '[]' : output);
   if (!Array.isArray(parsed)) throw new Error(`Rule set ${ruleSet.name} returned ${typeof parsed}, not an array.`);
-  const terms = new Map(ruleSet.metadata.rules.map((r) => [r.id, r.businessTerms]));
+  // Keyed by rule set and id: two merged rule sets may (wrongly, but possibly) reuse an id.
+  const terms = new Map(ruleSet.metadata.rules.map((r) => [`${r.ruleSet ?? ''}\u0000${r.id}`, r.businessTerms]));
   const issues: ValidationIssue[] = [];
   for (const item of parsed) {
     if (!isRaw(item)) throw new Error(`Rule set ${ruleSet.name} returned an entry without id, text or location.`);
@@ -79,9 +85,9 @@ export function readRuleSetOutput(
       severity,
       message: item.error === undefined ? item.text : `${item.text} (${item.error})`,
       location: item.location,
-      businessTerms: terms.get(item.id) ?? extractBusinessTerms(item.text),
+      businessTerms: terms.get(`${item.ruleSet ?? ''}\u0000${item.id}`) ?? extractBusinessTerms(item.text),
       source: 'rule',
-      ruleSet: ruleSet.name,
+      ruleSet: typeof item.ruleSet === 'string' && item.ruleSet !== '' ? item.ruleSet : ruleSet.name,
     };
     if (item.diagnostics && item.diagnostics.length > 0) issue.diagnostics = item.diagnostics;
     issues.push(issue);

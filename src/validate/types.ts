@@ -32,9 +32,18 @@ export interface ValidationIssue {
   /** Business terms the rule concerns, e.g. `['BT-112']`. */
   readonly businessTerms: readonly string[];
   readonly source: IssueSource;
-  /** Name of the rule set that produced the issue (`xml` for the XML stage). */
+  /**
+   * Rule set that produced the issue: for built-in rules the `.sch` file stem
+   * (`peppol-document`, `cen-core`, `ubl-restrictions`, ...), for an extra rule set the
+   * name it was loaded under, `xml` for the XML stage, `self-billing` for an engine
+   * failure of the merged built-in set.
+   */
   readonly ruleSet: string;
-  /** Texts of the Schematron `diagnostics` the rule names, evaluated on the document. */
+  /**
+   * Extra explanations: the texts of the Schematron `<diagnostic>`s the rule names in
+   * its `diagnostics` attribute, evaluated on the failing node, in that order. Absent
+   * when the rule names none (the official rule sets rarely do).
+   */
   readonly diagnostics?: readonly string[];
 }
 
@@ -46,7 +55,7 @@ export interface ValidationStats {
   readonly parseMs: number;
   /** Milliseconds spent in rule evaluation. */
   readonly rulesMs: number;
-  /** Rule sets that ran, by name. */
+  /** Rule sets that ran, by name: the built-in ones by file stem, then the extra ones. */
   readonly ruleSets: readonly string[];
   readonly fatal: number;
   readonly warnings: number;

@@ -14,7 +14,7 @@ interface CatalogueRule {
 }
 const catalogue = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/peppol-sb/rules.json'), 'utf8')) as CatalogueRule[];
 const byId = new Map(catalogue.map((r) => [r.id, r]));
-const ours = (await loadBuiltInRuleSets()).flatMap((s) => s.metadata.rules.map((r) => ({ ...r, ruleSet: s.name })));
+const ours = (await loadBuiltInRuleSets()).flatMap((s) => s.metadata.rules.map((r) => ({ ...r, ruleSet: r.ruleSet ?? s.name })));
 
 describe('the built-in rule sets', () => {
   it('use only rule ids of the official catalogue', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSchematron, SchematronCompileError } from '../../src/schematron/compile.js';
-import { findEmbeddedMetadata } from '../../src/schematron/metadata.js';
+import { findEmbeddedMetadata, findEmbeddedNodeIndex } from '../../src/schematron/metadata.js';
 import { compileToSef } from '../../src/schematron/sef.js';
 import type { RawRuleResult } from '../../src/validate/report-reader.js';
 import { saxonEngine } from '../../src/validate/saxon.js';
@@ -165,12 +165,39 @@ describe('compileSchematron', () => {
     expect((await run(sch, '<x/>')).map((r) => [r.id, r.location])).toEqual([['ROOT', '/']]);
   });
 
-  it('dispatches name-test patterns only from the walk templates of those names', () => {
+  it('dispatches name-test patterns only from the visit templates of those names', () => {
     const xslt = compileSchematron(schema(`<ns prefix="q" uri="urn:q"/><pattern><rule context="q:a | /q:b"><report test="true()">x</report></rule></pattern>`));
-    expect(xslt).toContain('<xsl:template match="Q{urn:q}a" mode="psbv:walk" priority="1">');
-    expect(xslt).toContain('<xsl:template match="Q{urn:q}b" mode="psbv:walk" priority="1">');
-    // The catch-all walk template applies no pattern: it only descends.
-    expect(xslt).toMatch(/<xsl:template match="\*" mode="psbv:walk" priority="0">\n {2}<xsl:apply-templates select="\*" mode="psbv:walk"\/>/);
+    expect(xslt).toContain('<xsl:template match="Q{urn:q}a" mode="psbv:visit" priority="1">');
+    expect(xslt).toContain('<xsl:template match="Q{urn:q}b" mode="psbv:visit" priority="1">');
+    // The catch-all visit template applies no pattern.
+    expect(xslt).toContain('<xsl:template match="*" mode="psbv:visit" priority="0">\n</xsl:template>');
+  });
+
+  it('embeds the names and wildcard conditions the engine uses to pick the nodes to visit', async () => {
+    const sef = await compileToSef(
+      schema(`<ns prefix="q" uri="urn:q"/><pattern><rule context="q:a | /q:b"><report test="true()">x</report></rule>
+        <rule context="*[not(*) and not(normalize-space())]"><report test="true()">e</report></rule><rule context="q:c/@code"><report test="true()">c</report></rule></pattern>`),
+    );
+    expect(findEmbeddedNodeIndex(sef)).toEqual({
+      elements: { 'urn:q': ['a', 'b'] },
+      wildcards: [[{ test: 'leaf' }, { test: 'blank' }]],
+      attributes: { '': ['code'] },
+      anyAttribute: false,
+    });
+  });
+
+  it('visits only the listed nodes yet reports in document order, pattern by pattern', async () => {
+    const sch = schema(`<pattern id="one"><rule context="b"><report id="B1" test="true()">b</report></rule></pattern>
+      <pattern id="two"><rule context="*[not(*) and not(normalize-space())]"><report id="EMPTY" test="true()">empty</report></rule>
+        <rule context="@code"><report id="CODE" test="true()">code</report></rule></pattern>`);
+    const results = await run(sch, '<r><b code="x"><c>t</c></b><d> </d><b/></r>');
+    expect(results.map((r) => [r.id, r.location])).toEqual([
+      ['B1', '/r[1]/b[1]'],
+      ['CODE', '/r[1]/b[1]/@code'],
+      ['EMPTY', '/r[1]/d[1]'],
+      ['B1', '/r[1]/b[2]'],
+      ['EMPTY', '/r[1]/b[2]'],
+    ]);
   });
 
   it('embeds rule metadata with business terms read from the messages and see attributes', async () => {

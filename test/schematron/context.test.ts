@@ -19,10 +19,25 @@ describe('analyseContext', () => {
     expect(analyseContext('cbc:EndpointID/@schemeID | / | cbc:* | *[not(*)] | @*', ns)).toEqual([
       { kind: 'attribute', key: 'Q{}schemeID' },
       { kind: 'root' },
-      { kind: 'any-element' },
-      { kind: 'any-element' },
+      { kind: 'any-element', conditions: [{ test: 'namespace', value: 'urn:cbc' }] },
+      { kind: 'any-element', conditions: [{ test: 'leaf' }] },
       { kind: 'any-attribute' },
     ]);
+  });
+
+  it('keeps the simple conjuncts of wildcard predicates as conditions to check before visiting', () => {
+    expect(analyseContext('//*[not(*) and not(normalize-space())]', ns)).toEqual([{ kind: 'any-element', conditions: [{ test: 'leaf' }, { test: 'blank' }] }]);
+    expect(analyseContext("*[ends-with(name(), 'Amount') and not(ancestor::cac:Price)][starts-with(local-name(.), \"Tax\")]", ns)).toEqual([
+      { kind: 'any-element', conditions: [{ test: 'local-ends', value: 'Amount' }, { test: 'local-starts', value: 'Tax' }] },
+    ]);
+    expect(analyseContext("*:Note[(local-name() = 'Note')]", ns)).toEqual([
+      { kind: 'any-element', conditions: [{ test: 'local-name', value: 'Note' }, { test: 'local-name', value: 'Note' }] },
+    ]);
+  });
+
+  it('keeps no condition it cannot prove necessary (or, name() prefixes)', () => {
+    expect(analyseContext("*[not(*) or @x]", ns)).toEqual([{ kind: 'any-element', conditions: [] }]);
+    expect(analyseContext("*[contains(name(), 'c:A')]", ns)).toEqual([{ kind: 'any-element', conditions: [] }]);
   });
 
   it('falls back to any node for what it does not understand', () => {
