@@ -92,7 +92,7 @@ describe('appendAuditEntry', () => {
     expect(codes(appendAuditEntry(trail, { at: '2024-04-04T00:00:00Z', actor: customer, action: 'credit', documentId: 'GN-TUIN-0001' }).issues)).toEqual(['CREDIT-WITHOUT-CORRECTION']);
   });
   it('accepts a negative invoice as what credits the original', () => {
-    let trail = story().slice(0, 4);
+    let trail: readonly AuditEntry[] = story().slice(0, 4);
     trail = append(trail, { at: '2024-04-04T00:00:00Z', actor: customer, action: 'create', documentId: 'GN-TUIN-0002', documentKind: '389', xml: '<Invoice>-1</Invoice>', relation: { kind: 'corrects', documentId: 'GN-TUIN-0001' } });
     trail = append(trail, { at: '2024-04-04T00:00:01Z', actor: customer, action: 'credit', documentId: 'GN-TUIN-0001' });
     expect(documentStatus(trail, 'GN-TUIN-0001')).toMatchObject({ success: true, data: { state: 'credited' } });

@@ -28,13 +28,13 @@ export function invoiceInput(invoiceNumber = 'GN-TUIN-0001'): SelfBilledInput {
     seller: {
       name: 'Kwekerij De Tuin',
       endpoint: { id: '7300010000001', schemeId: '0088' },
-      postalAddress: { streetName: 'Tuinweg 1', cityName: 'Aalsmeer', postalZone: '1431 AA', countryCode: 'NL' },
+      postalAddress: { line1: 'Tuinweg 1', city: 'Aalsmeer', postCode: '1431 AA', countryCode: 'NL' },
       vatIdentifier: 'NL987654321B01',
     },
     buyer: {
       name: 'Groothandel Noord BV',
       endpoint: { id: '12345678', schemeId: '0106' },
-      postalAddress: { streetName: 'Havenstraat 9', cityName: 'Groningen', postalZone: '9712 AB', countryCode: 'NL' },
+      postalAddress: { line1: 'Havenstraat 9', city: 'Groningen', postCode: '9712 AB', countryCode: 'NL' },
       vatIdentifier: 'NL123456789B01',
     },
     paymentInstructions: [{ typeCode: '30', creditTransfer: { accountId: 'NL91ABNA0417164300' } }],
