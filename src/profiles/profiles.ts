@@ -3,7 +3,12 @@
  * (BT-24 CustomizationID, BT-23 ProfileID) and which BT-3 type codes each allows.
  * Detection (`detect.ts`) is a lookup in this table.
  */
+import { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID } from '../model/document.js';
 import type { ProfileId } from './types.js';
+
+// BT-24 / BT-23 of Peppol BIS Self-Billing 3.0: defined once, by the model (the serializer
+// writes them as defaults); profiles re-export them so detection has its identifiers in one place.
+export { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID };
 
 /** One specification a UBL document can claim to follow. */
 export interface ProfileDefinition {
@@ -26,11 +31,6 @@ export interface ProfileDefinition {
   readonly peppolProcessId?: string;
 }
 
-/** BT-24 of Peppol BIS Self-Billing 3.0. */
-export const SELF_BILLING_CUSTOMIZATION_ID =
-  'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:selfbilling:3.0';
-/** BT-23 of Peppol BIS Self-Billing 3.0 (also its Peppol process id). */
-export const SELF_BILLING_PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:selfbilling:01:1.0';
 /** BT-24 of Peppol BIS Billing 3.0. */
 export const BILLING_CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 /** BT-23 of Peppol BIS Billing 3.0. */
