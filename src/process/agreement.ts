@@ -30,7 +30,12 @@ function agreementPartySchema(role: string, [nameTerm, endpointTerm, vatTerm]: r
     .describe(`${role} of the agreement`);
 }
 
-/** The references an agreement can require every document to quote. */
+/**
+ * The references an agreement can require every document to quote.
+ *
+ * @example
+ * REQUIRED_REFERENCE_KINDS.includes('order'); // true
+ */
 export const REQUIRED_REFERENCE_KINDS = ['contract', 'order', 'buyer-reference', 'delivery'] as const;
 /** One of {@link REQUIRED_REFERENCE_KINDS}. */
 export type RequiredReferenceKind = (typeof REQUIRED_REFERENCE_KINDS)[number];
@@ -137,7 +142,7 @@ export interface CheckAgreementOptions {
   readonly today: string;
 }
 
-/** Peppol participant identifiers are case-insensitive (Peppol Policy for use of Identifiers 4.0, POLICY 2). */
+/** Peppol treats participant identifier values case-insensitively (Peppol Policy for use of Identifiers). */
 function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
   return a.schemeId === b.schemeId && a.id.trim().toLowerCase() === b.id.trim().toLowerCase();
 }

@@ -18,18 +18,36 @@ import { processError, type AuditIssueCode, type ProcessIssue, type ProcessResul
 import { LIFECYCLE_EVENTS, transition, type LifecycleEvent, type LifecycleStatus } from './lifecycle.js';
 import { isTimestamp, timestampMs } from './time.js';
 
-/** The hash a trail's first entry links to. */
+/**
+ * The hash a trail's first entry links to.
+ *
+ * @example
+ * trail[0].previousHash === GENESIS_HASH; // true
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Marks the hashing scheme inside every entry hash, so a future scheme cannot be mistaken for this one. */
 const SCHEME = 'peppol-self-billing/audit/1';
 
-/** Who acted: the customer (issuer), the supplier (receiver), an access point, or a system on their behalf. */
+/**
+ * Who acted: the customer (issuer), the supplier (receiver), an access point, or a system on their behalf.
+ *
+ * @example
+ * const actor = { role: AUDIT_ROLES[1], id: 'portal@supplier' }; // supplier
+ */
 export const AUDIT_ROLES = ['customer', 'supplier', 'access-point', 'system'] as const;
-/** The kinds of documents in a trail: BT-3 389 invoice, 527 debit note, 261 credit note. */
+/**
+ * The kinds of documents in a trail: BT-3 389 invoice, 527 debit note, 261 credit note.
+ *
+ * @example
+ * DOCUMENT_KINDS.includes(doc.typeCode); // true for a self-billed document
+ */
 export const DOCUMENT_KINDS = ['389', '527', '261'] as const;
 /**
  * How a correction relates to the document it corrects: a credit note `credits` it, a
  * negative invoice `corrects` it, a replacement invoice `replaces` it.
+ *
+ * @example
+ * appendAuditEntry(trail, { ...event, action: 'create', relation: { kind: 'credits', documentId: 'SB-0001' } });
  */
 export const RELATION_KINDS = ['credits', 'corrects', 'replaces'] as const;
 /** What an entry records: the creation of a document, or a lifecycle event. */

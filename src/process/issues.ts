@@ -88,12 +88,30 @@ export type ProcessResult<T, C extends ProcessIssueCode = ProcessIssueCode> =
   | { readonly success: true; readonly data: T; readonly issues: readonly ProcessIssue<C>[] }
   | { readonly success: false; readonly issues: readonly ProcessIssue<C>[] };
 
-/** An error finding (internal helper). */
+/**
+ * An error finding (internal helper, not part of the public API).
+ *
+ * @param code - the issue code
+ * @param message - what is wrong and how to fix it
+ * @param extra - business term and path, when known
+ * @returns the issue, severity `error`
+ * @example
+ * processError('NUMBER-GAP', 'SB-0002 is missing.', { businessTerm: 'BT-1' });
+ */
 export function processError<C extends ProcessIssueCode>(code: C, message: string, extra: { readonly businessTerm?: string; readonly path?: string } = {}): ProcessIssue<C> {
   return { code, severity: 'error', message, ...extra };
 }
 
-/** A warning finding (internal helper). */
+/**
+ * A warning finding (internal helper, not part of the public API).
+ *
+ * @param code - the issue code
+ * @param message - what to look at
+ * @param extra - business term and path, when known
+ * @returns the issue, severity `warning`
+ * @example
+ * processWarning('AGREEMENT-EXPIRED', 'Agreement SBA-1 ended on 2024-12-31.');
+ */
 export function processWarning<C extends ProcessIssueCode>(code: C, message: string, extra: { readonly businessTerm?: string; readonly path?: string } = {}): ProcessIssue<C> {
   return { code, severity: 'warning', message, ...extra };
 }

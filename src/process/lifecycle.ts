@@ -17,7 +17,12 @@ import { parseAgreement, type SelfBillingAgreement, type SelfBillingAgreementInp
 import { processError, type LifecycleIssueCode, type ProcessIssue, type ProcessResult } from './issues.js';
 import { addDays, isTimestamp, timestampMs } from './time.js';
 
-/** The states of a self-billed document. */
+/**
+ * The states of a self-billed document.
+ *
+ * @example
+ * LIFECYCLE_STATES.includes('disputed'); // true
+ */
 export const LIFECYCLE_STATES = ['draft', 'sent', 'received', 'processed', 'accepted', 'disputed', 'rejected', 'credited'] as const;
 /** One of {@link LIFECYCLE_STATES}. */
 export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
@@ -26,6 +31,9 @@ export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
  * What can happen to a document: the customer sends it; the supplier's access point
  * receives it; the supplier's system processes it; the supplier accepts it (or lets the
  * tacit period lapse), disputes or rejects it; the customer credits it with a correction.
+ *
+ * @example
+ * for (const e of LIFECYCLE_EVENTS) transition('sent', e);
  */
 export const LIFECYCLE_EVENTS = ['send', 'receive', 'process', 'accept', 'accept-tacitly', 'dispute', 'reject', 'credit'] as const;
 /** One of {@link LIFECYCLE_EVENTS}. */

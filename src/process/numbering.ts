@@ -1,9 +1,10 @@
 /**
  * Invoice numbering for self-billing. The customer numbers the documents it issues on the
- * supplier's behalf (BT-1), and the law asks for one unbroken series per supplier (VAT
- * directive art. 226(2): "a sequential number ... which uniquely identifies the invoice";
- * the Dutch Belastingdienst asks self-billing customers for a separate series per
- * supplier). A series here is a prefix, a zero-padded counter and an optional suffix.
+ * supplier's behalf (BT-1), and the law asks for a sequential number that identifies the
+ * invoice uniquely (VAT directive art. 226(2)). Because the supplier stays responsible for
+ * its invoices, the customer keeps one unbroken series per supplier, so each supplier can
+ * account for every number issued in its name. A series here is a prefix, a zero-padded
+ * counter and an optional suffix.
  */
 import { z } from 'zod';
 import { issuesFromZod } from '../build/issues.js';

@@ -12,11 +12,26 @@ import { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID } from '../profi
 import type { PeppolParticipant } from '../profiles/types.js';
 import { processError, type ProcessIssue, type ProcessResult, type RoutingIssueCode } from './issues.js';
 
-/** Scheme of Peppol participant identifiers. */
+/**
+ * Scheme of Peppol participant identifiers.
+ *
+ * @example
+ * `${PARTICIPANT_ID_SCHEME}::0088:7300010000001`;
+ */
 export const PARTICIPANT_ID_SCHEME = 'iso6523-actorid-upis';
-/** Scheme of Peppol document type identifiers. */
+/**
+ * Scheme of Peppol document type identifiers.
+ *
+ * @example
+ * smpLookup(DOCUMENT_TYPE_ID_SCHEME, route.documentTypeId);
+ */
 export const DOCUMENT_TYPE_ID_SCHEME = 'busdox-docid-qns';
-/** Scheme of Peppol process identifiers. */
+/**
+ * Scheme of Peppol process identifiers.
+ *
+ * @example
+ * smpLookup(PROCESS_ID_SCHEME, route.processId);
+ */
 export const PROCESS_ID_SCHEME = 'cenbii-procid-ubl';
 
 /** Where and how a self-billed document travels over Peppol. */
@@ -69,8 +84,8 @@ const DIAGNOSTIC_CODES: Readonly<Record<string, RoutingIssueCode>> = {
  * Refuses, with a message that says what to fix: a missing endpoint (optional in the model,
  * required to route), a document that claims self-billing by its type code (389, 527, 261)
  * while carrying Peppol Billing identifiers (BT-23/BT-24) — the most common misrouting: it
- * would be delivered as an ordinary invoice, to a receiver that books it as the supplier's
- * own — and the reverse, a billing type code under self-billing identifiers.
+ * would travel as an ordinary billing invoice, which receivers expect to be addressed to
+ * the buyer — and the reverse, a billing type code under self-billing identifiers.
  *
  * @param doc - the document (as built or parsed)
  * @returns the route, or `SENDER-ENDPOINT-MISSING`, `RECEIVER-ENDPOINT-MISSING`,
@@ -100,7 +115,7 @@ export function peppolRouting(doc: Document): ProcessResult<PeppolRoute, Routing
   for (const d of detected.diagnostics) {
     const code = DIAGNOSTIC_CODES[d.code];
     if (code === 'SELF-BILLING-WITH-BILLING-IDENTIFIERS') {
-      issues.push(processError(code, `${d.message} As it is, Peppol would deliver it as an ordinary invoice from the supplier, and the supplier's system could book it as a sales invoice of its own.`, { businessTerm: 'BT-24', path: 'customizationId' }));
+      issues.push(processError(code, `${d.message} As it is, it would travel as an ordinary Peppol Billing invoice, which a receiving system expects to be addressed to the buyer; the supplier's system would refuse it or book it wrongly.`, { businessTerm: 'BT-24', path: 'customizationId' }));
     } else if (code !== undefined) {
       issues.push(processError(code, d.message, { businessTerm: code === 'PROFILE-ID-MISMATCH' ? 'BT-23' : 'BT-3', path: code === 'PROFILE-ID-MISMATCH' ? 'profileId' : 'typeCode' }));
     }

@@ -73,7 +73,7 @@ describe('peppolRouting', () => {
   it('refuses a self-billing type code under Peppol Billing identifiers, the common misrouting', () => {
     const r = peppolRouting({ ...invoice(), customizationId: BILLING_CUSTOMIZATION_ID, profileId: BILLING_PROFILE_ID });
     expect(r.issues.map((i) => [i.code, i.businessTerm])).toEqual([['SELF-BILLING-WITH-BILLING-IDENTIFIERS', 'BT-24']]);
-    expect(r.issues[0]?.message).toMatch(/ordinary invoice/);
+    expect(r.issues[0]?.message).toMatch(/ordinary Peppol Billing invoice/);
   });
   it('refuses a billing type code under self-billing identifiers', () => {
     const doc = { ...invoice(), typeCode: '380' } as Document;

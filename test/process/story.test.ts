@@ -27,7 +27,6 @@ import {
   verifyAuditTrail,
   type AuditEntry,
   type AuditEventInput,
-  type NumberSeries,
   type SelfBillingAgreement,
 } from '../../src/process/index.js';
 import { serializeUbl } from '../../src/ubl/serialize/index.js';
@@ -53,7 +52,7 @@ interface Books {
 
 function takeNumber(books: Books): string {
   const { number, series } = ok(nextInvoiceNumber(books.agreement.numbering));
-  books.agreement = { ...books.agreement, numbering: series as NumberSeries };
+  books.agreement = { ...books.agreement, numbering: series };
   books.numbers.push(number);
   return number;
 }
