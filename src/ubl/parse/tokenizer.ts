@@ -277,6 +277,7 @@ function scan(text: string): Node {
     }
     i = XML_DECL.lastIndex;
   }
+  const names = new NameTable();
   const stack: Node[] = [];
   let current: Node | undefined;
   let root: Node | undefined;
@@ -297,8 +298,15 @@ function scan(text: string): Node {
       } else {
         if (nextCdEnd < i) nextCdEnd = indexOr(text, ']]>', i, n);
         if (nextCdEnd < lt) throw syntax(nextCdEnd, "']]>' is not allowed in text; write ']]&gt;'.");
+        // Formatting between tags is by far the most common run: skip it without allocating.
+        let from = i;
+        while (from < lt && isWhitespace(text.charCodeAt(from))) from++;
+        if (from === lt) {
+          i = lt;
+          continue;
+        }
         if (nextAmp < i) nextAmp = indexOr(text, '&', i, n);
-        let piece = text.slice(i, lt).trim();
+        let piece = text.slice(from, lt).trim();
         if (nextAmp < lt) {
           checkReferences(text, nextAmp, lt);
           piece = decodeReferences(piece);
@@ -371,7 +379,7 @@ function scan(text: string): Node {
       }
       k++;
       while (isNameChar(text.charCodeAt(k))) k++;
-      const node = new Node(text.slice(i + 1, k), i);
+      const node = new Node(names.get(text, i + 1, k), i);
       if (stack.length >= MAX_DEPTH) throw new Stop('XML-DEPTH', i, '');
       let empty = false;
       let seen: Set<string> | undefined;
@@ -393,7 +401,7 @@ function scan(text: string): Node {
         if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${node.name}>, found ${describe(text, k)}.`);
         if (!isNameStart(c)) throw syntax(k, `${describe(text, k)} cannot start an attribute name (tag <${node.name}>).`);
         const attrStart = k;
-        k = readAttribute(text, k, node);
+        k = readAttribute(text, k, node, names);
         seen = checkDuplicate(node, attrStart, seen);
       }
       if (current === undefined) root = node;
@@ -410,17 +418,42 @@ function scan(text: string): Node {
   return root;
 }
 
+/**
+ * Interns element and attribute names per document: a UBL document writes a few hundred
+ * distinct names tens of thousands of times, and slicing each occurrence was a measurable share
+ * of the garbage produced. Lookup compares in place (`startsWith`), so a hit allocates nothing.
+ */
+class NameTable {
+  private readonly buckets = new Map<number, string[]>();
+
+  get(text: string, from: number, to: number): string {
+    const length = to - from;
+    const key = length * 0x10000 + ((text.charCodeAt(to - 1) * 31 + text.charCodeAt(from + (length >> 1))) & 0xffff);
+    let bucket = this.buckets.get(key);
+    if (bucket !== undefined) {
+      for (const candidate of bucket) if (text.startsWith(candidate, from)) return candidate;
+    } else {
+      bucket = [];
+      this.buckets.set(key, bucket);
+    }
+    const name = text.slice(from, to);
+    // A pathological document with many distinct names of one shape must not make lookups quadratic.
+    if (bucket.length < 8) bucket.push(name);
+    return name;
+  }
+}
+
 function indexOr(text: string, search: string, from: number, otherwise: number): number {
   const at = text.indexOf(search, from);
   return at < 0 ? otherwise : at;
 }
 
 /** Reads `Name S? '=' S? AttValue` at `k` into `node.attributes`; returns the offset after it (section 3.1, 3.3.3). */
-function readAttribute(text: string, start: number, node: Node): number {
+function readAttribute(text: string, start: number, node: Node, names: NameTable): number {
   const n = text.length;
   let k = start + 1;
   while (isNameChar(text.charCodeAt(k))) k++;
-  const name = text.slice(start, k);
+  const name = names.get(text, start, k);
   while (isWhitespace(text.charCodeAt(k))) k++;
   if (text.charCodeAt(k) !== EQUALS) {
     if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
