@@ -68,3 +68,6 @@ export type { DetectedProfile, ProfileId, PeppolRoutingInfo, PeppolParticipant, 
 
 // Validation report shapes (the validator itself: 'peppol-self-billing/validate').
 export type { ValidationReport, ValidationIssue, ValidationStats, Severity, IssueSource, DocumentType } from './validate/types.js';
+
+// The self-billing process: agreements, numbering, lifecycle, audit trail, routing.
+export * from './process/index.js';
