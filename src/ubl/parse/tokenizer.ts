@@ -15,10 +15,20 @@
  * duplicate-attribute checks switch to a set on elements with many attributes).
  */
 
-/** Deeper than any UBL document (about 12 levels, extensions included); stops nesting bombs. */
+/**
+ * Deeper than any UBL document (about 12 levels, extensions included); stops nesting bombs.
+ *
+ * @example
+ * tokenizeXml('<a>'.repeat(MAX_DEPTH + 1)); // { ok: false, problem: { code: 'XML-DEPTH', ... } }
+ */
 export const MAX_DEPTH = 100;
 
-/** A problem found before or while tokenizing: XML-DOCTYPE, XML-SYNTAX, XML-DEPTH. */
+/**
+ * A problem found before or while tokenizing: XML-DOCTYPE, XML-SYNTAX, XML-DEPTH.
+ *
+ * @example
+ * const p: XmlProblem = { code: 'XML-SYNTAX', message: 'The XML is not well-formed: ...', offset: 6, line: 1, column: 7 };
+ */
 export interface XmlProblem {
   readonly code: 'XML-DOCTYPE' | 'XML-SYNTAX' | 'XML-DEPTH';
   readonly message: string;
@@ -40,6 +50,10 @@ export interface XmlProblem {
  * values are normalised as XML 1.0 section 3.3.3 requires for CDATA attributes (a literal tab,
  * newline or carriage return becomes a space, a CR LF pair one space) and then trimmed, as the
  * reader always trimmed them.
+ *
+ * @example
+ * // <a x="1"> t <b/></a>
+ * const node: XmlNode = { name: 'a', offset: 0, attributes: ['x', '1'], children: [{ name: 'b', offset: 12, attributes: undefined, children: undefined, text: '' }], text: 't' };
  */
 export interface XmlNode {
   readonly name: string;
@@ -50,7 +64,13 @@ export interface XmlNode {
   readonly text: string;
 }
 
-/** The outcome of {@link tokenizeXml}. */
+/**
+ * The outcome of {@link tokenizeXml}.
+ *
+ * @example
+ * const r: TokenizeResult = tokenizeXml('<a/>');
+ * if (r.ok) r.root.name; // 'a'
+ */
 export type TokenizeResult = { readonly ok: true; readonly root: XmlNode } | { readonly ok: false; readonly problem: XmlProblem };
 
 class Node implements XmlNode {

@@ -13,6 +13,12 @@ const INSERTS = [
   '<![CDATA[', '</a>', '<a>', '<b/>', '<?pi x?>', '<?xml version="1.0"?>', 'x="1"', '<!FOO>',
 ];
 
+/**
+ * One edit of a text.
+ *
+ * @example
+ * const m: Mutation = { kind: 'insert', at: 3, text: '&foo;' };
+ */
 export type Mutation =
   | { readonly kind: 'delete'; readonly at: number; readonly length: number }
   | { readonly kind: 'insert'; readonly at: number; readonly text: string }
@@ -20,7 +26,12 @@ export type Mutation =
   | { readonly kind: 'truncate'; readonly at: number }
   | { readonly kind: 'swapTags'; readonly first: number; readonly second: number };
 
-/** One random mutation; positions are fractions of the length, resolved when applied. */
+/**
+ * One random mutation; positions are any natural number, wrapped around the length when applied.
+ *
+ * @example
+ * fc.sample(mutationArbitrary, 3); // [{ kind: 'truncate', at: 17 }, ...]
+ */
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...INSERTS) }),

@@ -53,7 +53,14 @@ const PARSER = new XMLParser({
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-/** Well-formedness as fast-xml-parser's validator alone sees it: true, or its message and position. */
+/**
+ * Well-formedness as fast-xml-parser's validator alone sees it.
+ *
+ * @param text - XML text
+ * @returns true, or its message and position
+ * @example
+ * fxpValidate('<a></b>'); // { msg: "Expected closing tag 'a' ...", line: 1, col: 4 }
+ */
 export function fxpValidate(text: string): true | { msg: string; line: number; col: number } {
   const v = XMLValidator.validate(text, { allowBooleanAttributes: false });
   return v === true ? true : { msg: v.err.msg, line: v.err.line, col: v.err.col };
@@ -95,6 +102,8 @@ function convert(entry: RawEntry, name: string): XmlNode {
 /**
  * The old tokenize: DOCTYPE refusal, XMLValidator, parser; the tree in the new shape.
  *
+ * @param text - XML text
+ * @returns the root in the tokenizer's shape, or the problem
  * @example
  * legacyTokenize('<a>1</a>'); // { ok: true, root: { name: 'a', text: '1', ... } }
  */
