@@ -1,0 +1,85 @@
+/**
+ * Fixtures of the EN 16931 core, calculation and decimal rules (schematron/cen-core.sch,
+ * cen-calculation.sch, cen-decimals.sch): for every catalogue rule BR-01..65, BR-B-*, BR-CO-*
+ * and BR-DEC-*, fixtures/invalid/<RULE-ID>.xml fires the rule with the catalogue's flag, its
+ * valid counterpart does not, and no other rule of these three files fires on the invalid
+ * fixture except the companions listed below (a mutation that necessarily breaks two rules).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltInRuleSets, type CompiledRuleSet } from '../../src/validate/rule-sets.js';
+import { validateDocument } from '../../src/validate/validate.js';
+import { validateAgainstUblXsd } from '../helpers/xsd.js';
+
+const catalogue = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/peppol-sb/rules.json'), 'utf8')) as {
+  id: string;
+  flag: string;
+  source: string;
+}[];
+/** The rules of these three files: the CEN core, split-payment, BR-CO and BR-DEC rules. */
+const MINE = /^BR-(\d\d|B-\d\d|CO-\d\d|DEC-\d\d)$/;
+const rules = catalogue.filter((r) => r.source.startsWith('CEN') && MINE.test(r.id));
+const mine = new Set(rules.map((r) => r.id));
+
+/** Rules that necessarily fire with the one under test on its invalid fixture, and why. */
+const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
+  'BR-16': ['BR-CO-10'], // without lines, BT-106 is no longer their sum
+  'BR-22': ['BR-23'], // the unit code (BT-130) is an attribute of the quantity
+  'BR-24': ['BR-CO-10'], // a line without net amount drops out of the sum
+  'BR-31': ['BR-CO-11'], // the allowance without amount drops out of BT-107
+  'BR-36': ['BR-CO-12'], // the charge without amount drops out of BT-108
+  'BR-33': ['BR-CO-21'], // BR-33/BR-CO-21 and their siblings state the same condition
+  'BR-CO-21': ['BR-33'],
+  'BR-38': ['BR-CO-22'],
+  'BR-CO-22': ['BR-38'],
+  'BR-42': ['BR-CO-23'],
+  'BR-CO-23': ['BR-42'],
+  'BR-44': ['BR-CO-24'],
+  'BR-CO-24': ['BR-44'],
+};
+
+/** Valid counterpart of each invalid fixture. */
+function counterpart(rule: string): string {
+  return rule.startsWith('BR-B-') ? 'cen-split-payment.xml' : 'cen-invoice.xml';
+}
+
+const fixtures = resolve(process.cwd(), 'fixtures');
+const read = (dir: string, name: string) => readFileSync(join(fixtures, dir, name), 'utf8');
+
+/** The built-in rule sets holding these rules (the others are not needed here and cost time). */
+let ruleSets: readonly CompiledRuleSet[] = [];
+beforeAll(async () => {
+  ruleSets = (await loadBuiltInRuleSets()).filter((s) => s.metadata.rules.some((r) => mine.has(r.id)));
+}, 600_000);
+
+async function myIssues(xml: string) {
+  return (await validateDocument(xml, { includeBuiltIn: false, ruleSets })).issues.filter((i) => mine.has(i.ruleId));
+}
+
+describe('EN 16931 core, calculation and decimal rules', () => {
+  it('cover every catalogue rule of their scope (104 rules)', async () => {
+    expect(rules.length).toBe(104);
+    const implemented = new Map(ruleSets.flatMap((s) => s.metadata.rules.map((r) => [r.id, r.flag] as const)));
+    for (const r of rules) expect(implemented.get(r.id), r.id).toBe(r.flag);
+  });
+
+  it.each(['cen-invoice.xml', 'cen-split-payment.xml'])('find nothing in the valid fixture %s, which is UBL 2.1 XSD-valid', async (name) => {
+    const xml = read('valid', name);
+    expect(await myIssues(xml)).toEqual([]);
+    expect((await validateAgainstUblXsd(xml, 'Invoice')).errors).toEqual([]);
+  });
+
+  for (const { id, flag } of rules) {
+    it(`${id} fires as ${flag} on fixtures/invalid/${id}.xml and not on fixtures/valid/${counterpart(id)}`, async () => {
+      expect(existsSync(join(fixtures, 'invalid', `${id}.xml`))).toBe(true);
+      const issues = await myIssues(read('invalid', `${id}.xml`));
+      const own = issues.filter((i) => i.ruleId === id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((i) => i.severity === flag)).toBe(true);
+      expect(own.every((i) => i.businessTerms.length > 0)).toBe(true);
+      expect([...new Set(issues.map((i) => i.ruleId))].sort()).toEqual([id, ...(COMPANIONS[id] ?? [])].sort());
+      expect((await myIssues(read('valid', counterpart(id)))).filter((i) => i.ruleId === id)).toEqual([]);
+    });
+  }
+});
