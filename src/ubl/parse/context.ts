@@ -97,7 +97,9 @@ export class ReadContext {
    */
   one(el: XmlElement | undefined, key: string): XmlElement | undefined {
     if (el === undefined) return undefined;
-    for (const k of el.children()) {
+    const kids = el.children();
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i] as XmlElement;
       if (k.key === key) {
         k.used = true;
         return k;
@@ -123,7 +125,9 @@ export class ReadContext {
       return first === undefined ? [] : [first];
     }
     const out: XmlElement[] = [];
-    for (const k of el.children()) {
+    const kids = el.children();
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i] as XmlElement;
       if (k.key === key) {
         k.used = true;
         out.push(k);
@@ -483,7 +487,7 @@ export class ReadContext {
     while (stack.length > 0) {
       const el = stack.pop() as XmlElement;
       for (const name in el.attributes) {
-        if (el.usedAttributes.has(name)) continue;
+        if (el.isAttributeUsed(name)) continue;
         note(
           'UNMAPPED-ATTRIBUTE',
           `Attribute ${name}="${el.attributes[name] ?? ''}" on ${el.key} has no place in the self-billing model and is dropped.`,
@@ -492,12 +496,9 @@ export class ReadContext {
         );
       }
       const kids = el.children();
-      const next: XmlElement[] = [];
-      for (const k of kids) {
-        if (k.used) {
-          next.push(k);
-          continue;
-        }
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i] as XmlElement;
+        if (k.used) continue;
         if (k.undeclaredPrefix !== undefined) {
           // Not namespace-well-formed: the element cannot be identified, so it is an error.
           this.report(
@@ -518,7 +519,10 @@ export class ReadContext {
         );
       }
       // Depth-first in document order: push the read children last-to-first.
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as XmlElement);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const k = kids[i] as XmlElement;
+        if (k.used) stack.push(k);
+      }
     }
     if (skipped > 0) {
       this.report(

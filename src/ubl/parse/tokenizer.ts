@@ -425,7 +425,9 @@ function scan(text: string): Node {
         seen = checkDuplicate(node, attrStart, seen);
       }
       if (current === undefined) root = node;
-      else (current.children ??= []).push(node);
+      // A literal for the first child: `[]` followed by push reserves room for 17.
+      else if (current.children === undefined) current.children = [node];
+      else current.children.push(node);
       if (!empty) {
         stack.push(node);
         current = node;
@@ -504,7 +506,8 @@ function readAttribute(text: string, start: number, node: Node, names: NameTable
   if (hasWhitespaceChar) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
   value = value.trim();
   if (hasAmp) value = decodeReferences(value);
-  (node.attributes ??= []).push(name, value);
+  if (node.attributes === undefined) node.attributes = [name, value];
+  else node.attributes.push(name, value);
   return k + 1;
 }
 

@@ -174,7 +174,7 @@ const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
  * first access, so the parts of the document the reader never asks for cost nothing beyond
  * tokenizing.
  *
- * `used` and `usedAttributes` record what the reader consumed; what stays unused is reported
+ * `used` and {@link XmlElement.isAttributeUsed} record what the reader consumed; what stays unused is reported
  * as UNMAPPED-ELEMENT / UNMAPPED-ATTRIBUTE, so nothing is dropped silently.
  */
 export class XmlElement {
@@ -185,10 +185,10 @@ export class XmlElement {
   private readonly name: ResolvedName;
   private readonly node: XmlNode;
   private readonly scope: Scope;
-  private attrsRead: Set<string> | undefined;
+  /** Attribute names read so far; an array, as elements carry one to three attributes. */
+  private attrsRead: string[] | undefined;
   private pathText: string | undefined;
-  private kids: XmlElement[] | undefined;
-  private textValue: string | undefined;
+  private kids: readonly XmlElement[] | undefined;
 
   /**
    * @param node - the element in the tokenizer's tree
@@ -247,9 +247,16 @@ export class XmlElement {
     return this.node.offset;
   }
 
-  /** Attribute names the reader consumed. */
-  get usedAttributes(): ReadonlySet<string> {
-    return this.attrsRead ?? EMPTY_SET;
+  /**
+   * Whether the reader consumed an attribute.
+   *
+   * @param name - attribute name
+   * @returns true when {@link markAttributeUsed} was called for it
+   * @example
+   * el.isAttributeUsed('schemeID'); // false until the reader took it
+   */
+  isAttributeUsed(name: string): boolean {
+    return this.attrsRead !== undefined && this.attrsRead.includes(name);
   }
 
   /**
@@ -261,7 +268,8 @@ export class XmlElement {
    * el.markAttributeUsed('schemeID');
    */
   markAttributeUsed(name: string): void {
-    (this.attrsRead ??= new Set()).add(name);
+    const read = (this.attrsRead ??= []);
+    if (!read.includes(name)) read.push(name);
   }
 
   /** XPath of this element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`. */
@@ -287,17 +295,23 @@ export class XmlElement {
   /** The child elements in document order. */
   children(): readonly XmlElement[] {
     if (this.kids !== undefined) return this.kids;
-    const kids: XmlElement[] = [];
-    for (const child of this.node.children ?? []) kids.push(new XmlElement(child, this, this.scope));
+    const nodes = this.node.children;
+    if (nodes === undefined) {
+      // Most elements are leaves: share one empty list instead of allocating one each.
+      this.kids = NO_CHILDREN;
+      return NO_CHILDREN;
+    }
+    const kids: XmlElement[] = new Array<XmlElement>(nodes.length);
+    for (let i = 0; i < nodes.length; i++) kids[i] = new XmlElement(nodes[i] as XmlNode, this, this.scope);
     this.kids = kids;
     return kids;
   }
 
   /** The text content (text and CDATA pieces joined), surrounding whitespace removed. */
   text(): string {
-    if (this.textValue !== undefined) return this.textValue;
-    this.textValue = this.node.text.trim();
-    return this.textValue;
+    // Already trimmed piece by piece by the tokenizer; only CDATA at either end can still carry
+    // whitespace, and trim returns the same string without copying when there is none.
+    return this.node.text.trim();
   }
 
   /** True when the element has child elements. */
@@ -306,7 +320,7 @@ export class XmlElement {
   }
 }
 
-const EMPTY_SET: ReadonlySet<string> = new Set();
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
 /**
  * Wraps the tokenizer's root in the namespace-aware element tree (no namespace in scope yet).
