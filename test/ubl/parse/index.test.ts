@@ -351,6 +351,21 @@ describe('parseUbl', () => {
       expect(r.issues.find((i) => i.code === 'INVALID-DATE')).toMatchObject({ path: "/Invoice/cbc:IssueDate", line: 10, column: 5 });
       expect(ok(sbdh.replace('2017-11-31', '2017-11-13')).data.seller.name).toBe('SupplierOfficialName Ltd');
     });
+
+    it('reports a syntax error inside an SBDH payload at its line and column in the original text', () => {
+      const body = base.slice(base.indexOf('<Invoice')).replace('<cbc:IssueDate>', '<cbc:IssueDate>&bad;');
+      const sbdh =
+        '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">\n' +
+        '<StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>\n' +
+        body +
+        '\n</StandardBusinessDocument>';
+      const lines = sbdh.split('\n');
+      const line = lines.findIndex((l) => l.includes('&bad;')) + 1;
+      const r = parseUbl(sbdh);
+      expect(r.success).toBe(false);
+      expect(r.issues[0]).toMatchObject({ code: 'XML-SYNTAX', line, column: (lines[line - 1] ?? '').indexOf('&bad;') + 1 });
+    });
   });
 
   describe('hostile input', () => {
