@@ -72,7 +72,7 @@ function parseOrFail(input: string | Uint8Array): Result<Document> {
       ...(column !== undefined && { column }),
     });
   }
-  const root = rootElement(tokens.root);
+  const root = rootElement(tokens.tree);
   const ctx = new ReadContext(locate);
   const kind = checkRoot(ctx, root);
   if (kind === undefined) return fail(...ctx.issues);

@@ -1,6 +1,6 @@
 /**
  * A strict, non-validating XML 1.0 tokenizer for UBL documents: one pass over the string with
- * `charCodeAt` and native `indexOf`, producing the compact element tree {@link XmlNode} the
+ * `charCodeAt` and native `indexOf`, producing the compact element tree {@link XmlTree} the
  * reader's `XmlElement` is built from, and checking well-formedness on the way (XML 1.0 fifth
  * edition, section 2 and 4.1). Why our own and not fast-xml-parser: see
  * docs/decisions/xml-reader.md (the validator and the parser together cost about two thirds of
@@ -41,7 +41,8 @@ export interface XmlProblem {
 }
 
 /**
- * One element of the compact tree.
+ * One element as a plain object: the shape {@link XmlTree.node} returns and
+ * {@link XmlTree.fromNode} accepts (tests, debugging, the comparison with the old path).
  *
  * `text` is what the reader has always seen: each run of character data between two pieces of
  * markup trimmed (JavaScript `trim`), entity and character references decoded, CDATA sections
@@ -69,18 +70,217 @@ export interface XmlNode {
  *
  * @example
  * const r: TokenizeResult = tokenizeXml('<a/>');
- * if (r.ok) r.root.name; // 'a'
+ * if (r.ok) r.tree.name(0); // 'a'
  */
-export type TokenizeResult = { readonly ok: true; readonly root: XmlNode } | { readonly ok: false; readonly problem: XmlProblem };
+export type TokenizeResult = { readonly ok: true; readonly tree: XmlTree } | { readonly ok: false; readonly problem: XmlProblem };
 
-class Node implements XmlNode {
-  attributes: string[] | undefined = undefined;
-  children: Node[] | undefined = undefined;
-  text = '';
+const NONE = -1;
+
+/**
+ * The element tree in a compact form: elements are numbered in document order (the root is
+ * 0) and their links, offsets and text ranges live in typed arrays. The garbage collector
+ * never scans typed arrays, and a 2000-line invoice has 45 000 elements: as objects, the tree
+ * was copied by every young-generation collection while the reader ran, which made large
+ * documents slower than linear. Element text is kept as a range of the source and sliced when
+ * asked for, unless it had to be assembled (several pieces, references, CDATA).
+ *
+ * Read it through `XmlElement` (src/ubl/parse/xml.ts); {@link XmlTree.node} gives a plain
+ * object view for tests and debugging.
+ *
+ * @example
+ * const r = tokenizeXml('<a x="1"><b>t</b><c/></a>');
+ * if (r.ok) {
+ *   const b = r.tree.firstChild(0); // 1
+ *   r.tree.text(b); // 't'
+ *   r.tree.name(r.tree.nextSibling(b)); // 'c'
+ * }
+ */
+export class XmlTree {
+  /** Number of elements. */
+  size = 0;
+  /** Attribute names and values of all elements, flat; element i owns `[attributeStart(i), attributeEnd(i))`. */
+  readonly attributeList: string[] = [];
+  private readonly names: string[] = [];
+  private offsets: Int32Array;
+  private first: Int32Array;
+  private next: Int32Array;
+  private last: Int32Array;
+  private attrFrom: Int32Array;
+  private attrTo: Int32Array;
+  private textFrom: Int32Array;
+  private textTo: Int32Array;
+  private readonly assembled = new Map<number, string>();
+
+  /**
+   * @param source - the text that text ranges point into
+   * @param capacity - initial number of elements room is reserved for
+   */
   constructor(
-    readonly name: string,
-    readonly offset: number,
-  ) {}
+    private readonly source: string,
+    capacity = 64,
+  ) {
+    const c = Math.max(16, capacity);
+    this.offsets = new Int32Array(c);
+    this.first = new Int32Array(c);
+    this.next = new Int32Array(c);
+    this.last = new Int32Array(c);
+    this.attrFrom = new Int32Array(c);
+    this.attrTo = new Int32Array(c);
+    this.textFrom = new Int32Array(c);
+    this.textTo = new Int32Array(c);
+  }
+
+  /**
+   * Builds a tree from plain objects (the shape {@link XmlTree.node} returns).
+   *
+   * @param root - the root element as a plain object
+   * @returns the compact tree
+   * @example
+   * XmlTree.fromNode({ name: 'a', offset: 0, attributes: undefined, children: undefined, text: 'x' }).text(0); // 'x'
+   */
+  static fromNode(root: XmlNode): XmlTree {
+    const tree = new XmlTree('');
+    const stack: [XmlNode, number][] = [[root, NONE]];
+    while (stack.length > 0) {
+      const [node, parent] = stack.pop() as [XmlNode, number];
+      const i = tree.open(node.name, node.offset, parent);
+      const attrs = node.attributes ?? [];
+      for (let a = 0; a < attrs.length; a += 2) tree.addAttribute(i, attrs[a] ?? '', attrs[a + 1] ?? '');
+      if (node.text !== '') tree.appendText(i, node.text);
+      const kids = node.children ?? [];
+      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as XmlNode, i]);
+    }
+    return tree;
+  }
+
+  /** Element name as written (prefix included). @param i - element number @returns the name @example tree.name(0); // 'Invoice' */
+  name(i: number): string {
+    return this.names[i] ?? '';
+  }
+  /** Offset of the `<` of the start tag. @param i - element number @returns the offset @example tree.offset(0); // 39 */
+  offset(i: number): number {
+    return this.offsets[i] ?? NONE;
+  }
+  /** First child element, or -1. @param i - element number @returns the child's number @example tree.firstChild(0); // 1 */
+  firstChild(i: number): number {
+    return this.first[i] ?? NONE;
+  }
+  /** Next sibling element, or -1. @param i - element number @returns the sibling's number @example tree.nextSibling(1); */
+  nextSibling(i: number): number {
+    return this.next[i] ?? NONE;
+  }
+  /** Start of the element's attributes in {@link XmlTree.attributeList}. @param i - element number @returns an index @example tree.attributeStart(0); */
+  attributeStart(i: number): number {
+    return this.attrFrom[i] ?? 0;
+  }
+  /** End (exclusive) of the element's attributes in {@link XmlTree.attributeList}. @param i - element number @returns an index @example tree.attributeEnd(0); */
+  attributeEnd(i: number): number {
+    return this.attrTo[i] ?? 0;
+  }
+
+  /**
+   * The element's text: each run of character data trimmed, references decoded, CDATA
+   * verbatim, joined.
+   *
+   * @param i - element number
+   * @returns the text, '' when there is none
+   * @example
+   * tree.text(3); // '2017-11-13'
+   */
+  text(i: number): string {
+    const assembled = this.assembled.get(i);
+    if (assembled !== undefined) return assembled;
+    const from = this.textFrom[i] ?? NONE;
+    return from === NONE ? '' : this.source.slice(from, this.textTo[i]).trim();
+  }
+
+  /**
+   * A plain object view of an element and its descendants (for tests and debugging; the
+   * reader does not use it).
+   *
+   * @param i - element number, the root by default
+   * @returns the element as a plain object
+   * @example
+   * const r = tokenizeXml('<a><b/></a>');
+   * if (r.ok) r.tree.node().children?.[0]?.name; // 'b'
+   */
+  node(i = 0): XmlNode {
+    const children: XmlNode[] = [];
+    for (let c = this.firstChild(i); c !== NONE; c = this.nextSibling(c)) children.push(this.node(c));
+    const attributes = this.attributeList.slice(this.attributeStart(i), this.attributeEnd(i));
+    return {
+      name: this.name(i),
+      offset: this.offset(i),
+      attributes: attributes.length > 0 ? attributes : undefined,
+      children: children.length > 0 ? children : undefined,
+      text: this.text(i),
+    };
+  }
+
+  /** @internal Adds an element under `parent` (-1 for the root) and returns its number. */
+  open(name: string, offset: number, parent: number): number {
+    const i = this.size++;
+    if (i === this.offsets.length) this.grow();
+    this.names.push(name);
+    this.offsets[i] = offset;
+    this.first[i] = NONE;
+    this.next[i] = NONE;
+    this.last[i] = NONE;
+    this.textFrom[i] = NONE;
+    const attrs = this.attributeList.length;
+    this.attrFrom[i] = attrs;
+    this.attrTo[i] = attrs;
+    if (parent !== NONE) {
+      const previous = this.last[parent] ?? NONE;
+      if (previous === NONE) this.first[parent] = i;
+      else this.next[previous] = i;
+      this.last[parent] = i;
+    }
+    return i;
+  }
+
+  /** @internal Adds an attribute to the element opened last. */
+  addAttribute(i: number, name: string, value: string): void {
+    this.attributeList.push(name, value);
+    this.attrTo[i] = this.attributeList.length;
+  }
+
+  /** @internal Adds a run of character data `source[from, to)` (to be trimmed, no references). */
+  appendRange(i: number, from: number, to: number): void {
+    if (this.textFrom[i] === NONE && !this.assembled.has(i)) {
+      this.textFrom[i] = from;
+      this.textTo[i] = to;
+    } else {
+      this.appendText(i, this.source.slice(from, to).trim());
+    }
+  }
+
+  /** @internal Adds text that is final (decoded, trimmed where it has to be). */
+  appendText(i: number, piece: string): void {
+    if (piece === '') {
+      // An empty CDATA section: nothing to add, but the element's text must not change either.
+      return;
+    }
+    this.assembled.set(i, this.text(i) + piece);
+    this.textFrom[i] = NONE;
+  }
+
+  private grow(): void {
+    const size = this.offsets.length * 2;
+    const bigger = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.offsets = bigger(this.offsets);
+    this.first = bigger(this.first);
+    this.next = bigger(this.next);
+    this.last = bigger(this.last);
+    this.attrFrom = bigger(this.attrFrom);
+    this.attrTo = bigger(this.attrTo);
+    this.textFrom = bigger(this.textFrom);
+    this.textTo = bigger(this.textTo);
+  }
 }
 
 const LT = 60; // <
@@ -249,16 +449,16 @@ function decodeReferences(s: string): string {
  * throws; the first problem in document order is returned with its position.
  *
  * @param text - decoded XML text (a leading byte-order mark is skipped)
- * @returns the root element, or the problem
+ * @returns the element tree, or the problem
  * @example
  * const r = tokenizeXml('<a x="1"><b>t</b></a>');
- * if (r.ok) r.root.children?.[0]?.text; // 't'
+ * if (r.ok) r.tree.text(r.tree.firstChild(0)); // 't'
  * tokenizeXml('<a><b></a>'); // { ok: false, problem: { code: 'XML-SYNTAX', line: 1, column: 7, ... } }
  */
 export function tokenizeXml(text: string): TokenizeResult {
   let result: TokenizeResult;
   try {
-    result = { ok: true, root: scan(text) };
+    result = { ok: true, tree: scan(text) };
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     result = failure(text, e);
@@ -287,7 +487,7 @@ function syntax(offset: number, reason: string): Stop {
   return new Stop('XML-SYNTAX', offset, reason);
 }
 
-function scan(text: string): Node {
+function scan(text: string): XmlTree {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('<?xml', i) && (isWhitespace(text.charCodeAt(i + 5)) || text.charCodeAt(i + 5) === QUESTION)) {
@@ -298,9 +498,11 @@ function scan(text: string): Node {
     i = XML_DECL.lastIndex;
   }
   const names = new NameTable();
-  const stack: Node[] = [];
-  let current: Node | undefined;
-  let root: Node | undefined;
+  // About one element per 60 characters in UBL; the tree grows when that guess is low.
+  const tree = new XmlTree(text, n >> 6);
+  const stack: number[] = [];
+  let current = NONE;
+  let hasRoot = false;
   // Next offsets of '&' and ']]>' (or n): searched again only once passed, so all searches together are linear.
   let nextAmp = -1;
   let nextCdEnd = -1;
@@ -309,10 +511,10 @@ function scan(text: string): Node {
     if (text.charCodeAt(i) !== LT) {
       let lt = text.indexOf('<', i);
       if (lt < 0) lt = n;
-      if (current === undefined) {
+      if (current === NONE) {
         for (let k = i; k < lt; k++) {
           if (!isWhitespace(text.charCodeAt(k))) {
-            throw syntax(k, root === undefined ? 'Text before the root element is not allowed.' : 'Text after the end of the root element is not allowed.');
+            throw syntax(k, !hasRoot ? 'Text before the root element is not allowed.' : 'Text after the end of the root element is not allowed.');
           }
         }
       } else {
@@ -326,12 +528,12 @@ function scan(text: string): Node {
           continue;
         }
         if (nextAmp < i) nextAmp = indexOr(text, '&', i, n);
-        let piece = text.slice(from, lt).trim();
         if (nextAmp < lt) {
           checkReferences(text, nextAmp, lt);
-          piece = decodeReferences(piece);
+          tree.appendText(current, decodeReferences(text.slice(from, lt).trim()));
+        } else {
+          tree.appendRange(current, from, lt);
         }
-        if (piece !== '') current.text += piece;
       }
       i = lt;
       continue;
@@ -339,20 +541,20 @@ function scan(text: string): Node {
     const c1 = text.charCodeAt(i + 1);
     if (c1 === SLASH) {
       // End tag: '</' Name S? '>' (section 3.1).
-      if (current === undefined) throw syntax(i, 'An end tag without a matching start tag.');
-      const name = current.name;
+      if (current === NONE) throw syntax(i, 'An end tag without a matching start tag.');
+      const name = tree.name(current);
       const after = i + 2 + name.length;
       if (!text.startsWith(name, i + 2) || isNameChar(text.charCodeAt(after))) {
         let e = i + 2;
         while (e < n && isNameChar(text.charCodeAt(e))) e++;
         if (e >= n) throw syntax(n, `The input ends inside the end tag of <${name}>: it is truncated.`);
-        throw syntax(i, `The end tag </${text.slice(i + 2, e)}> does not match the start tag <${name}> (line ${position(text, current.offset).line}).`);
+        throw syntax(i, `The end tag </${text.slice(i + 2, e)}> does not match the start tag <${name}> (line ${position(text, tree.offset(current)).line}).`);
       }
       let k = after;
       while (isWhitespace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== GT) throw syntax(k, `Expected '>' to close the end tag </${name}>, found ${describe(text, k)}.`);
       stack.pop();
-      current = stack[stack.length - 1];
+      current = stack.length > 0 ? (stack[stack.length - 1] ?? NONE) : NONE;
       i = k + 1;
     } else if (c1 === BANG) {
       if (text.startsWith('<!--', i)) {
@@ -362,11 +564,11 @@ function scan(text: string): Node {
         if (text.charCodeAt(dashes + 2) !== GT) throw syntax(dashes, "'--' is not allowed inside a comment.");
         i = dashes + 3;
       } else if (text.startsWith('<![CDATA[', i)) {
-        if (current === undefined) throw syntax(i, 'A CDATA section is only allowed inside the root element.');
+        if (current === NONE) throw syntax(i, 'A CDATA section is only allowed inside the root element.');
         const end = text.indexOf(']]>', i + 9);
         if (end < 0) throw syntax(n, 'The input ends inside a CDATA section: it is truncated.');
         // CDATA content is kept verbatim, never trimmed nor decoded.
-        current.text += text.slice(i + 9, end);
+        tree.appendText(current, text.slice(i + 9, end));
         i = end + 3;
       } else if (text.startsWith('<!DOCTYPE', i) || text.startsWith('<!ENTITY', i)) {
         throw new Stop('XML-DOCTYPE', i, '');
@@ -392,15 +594,16 @@ function scan(text: string): Node {
       }
     } else {
       // Start tag or empty-element tag (section 3.1).
-      if (current === undefined && root !== undefined) throw syntax(i, 'Only one root element is allowed: found an element after the end of the root element.');
+      if (current === NONE && hasRoot) throw syntax(i, 'Only one root element is allowed: found an element after the end of the root element.');
       let k = i + 1;
       if (!isNameStart(c1)) {
         throw syntax(k, k >= n ? 'The input ends after \'<\': it is truncated.' : `${describe(text, k)} cannot start an element name.`);
       }
       k++;
       while (isNameChar(text.charCodeAt(k))) k++;
-      const node = new Node(names.get(text, i + 1, k), i);
       if (stack.length >= MAX_DEPTH) throw new Stop('XML-DEPTH', i, '');
+      const node = tree.open(names.get(text, i + 1, k), i, current);
+      hasRoot = true;
       let empty = false;
       let seen: Set<string> | undefined;
       for (;;) {
@@ -412,22 +615,18 @@ function scan(text: string): Node {
           break;
         }
         if (c === SLASH) {
-          if (text.charCodeAt(k + 1) !== GT) throw syntax(k + 1, `Expected '>' after '/' in the tag <${node.name}>, found ${describe(text, k + 1)}.`);
+          if (text.charCodeAt(k + 1) !== GT) throw syntax(k + 1, `Expected '>' after '/' in the tag <${tree.name(node)}>, found ${describe(text, k + 1)}.`);
           k += 2;
           empty = true;
           break;
         }
-        if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
-        if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${node.name}>, found ${describe(text, k)}.`);
-        if (!isNameStart(c)) throw syntax(k, `${describe(text, k)} cannot start an attribute name (tag <${node.name}>).`);
+        if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
+        if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${tree.name(node)}>, found ${describe(text, k)}.`);
+        if (!isNameStart(c)) throw syntax(k, `${describe(text, k)} cannot start an attribute name (tag <${tree.name(node)}>).`);
         const attrStart = k;
-        k = readAttribute(text, k, node, names);
-        seen = checkDuplicate(node, attrStart, seen);
+        k = readAttribute(text, k, tree, node, names);
+        seen = checkDuplicate(tree, node, attrStart, seen);
       }
-      if (current === undefined) root = node;
-      // A literal for the first child: `[]` followed by push reserves room for 17.
-      else if (current.children === undefined) current.children = [node];
-      else current.children.push(node);
       if (!empty) {
         stack.push(node);
         current = node;
@@ -435,9 +634,11 @@ function scan(text: string): Node {
       i = k;
     }
   }
-  if (current !== undefined) throw syntax(n, `The input ends before the end tag of <${current.name}> (opened at line ${position(text, current.offset).line}): it is truncated.`);
-  if (root === undefined) throw syntax(n, 'The input holds no element: an XML document needs a root element.');
-  return root;
+  if (current !== NONE) {
+    throw syntax(n, `The input ends before the end tag of <${tree.name(current)}> (opened at line ${position(text, tree.offset(current)).line}): it is truncated.`);
+  }
+  if (!hasRoot) throw syntax(n, 'The input holds no element: an XML document needs a root element.');
+  return tree;
 }
 
 /**
@@ -471,21 +672,21 @@ function indexOr(text: string, search: string, from: number, otherwise: number):
 }
 
 /** Reads `Name S? '=' S? AttValue` at `k` into `node.attributes`; returns the offset after it (section 3.1, 3.3.3). */
-function readAttribute(text: string, start: number, node: Node, names: NameTable): number {
+function readAttribute(text: string, start: number, tree: XmlTree, node: number, names: NameTable): number {
   const n = text.length;
   let k = start + 1;
   while (isNameChar(text.charCodeAt(k))) k++;
   const name = names.get(text, start, k);
   while (isWhitespace(text.charCodeAt(k))) k++;
   if (text.charCodeAt(k) !== EQUALS) {
-    if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
+    if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
     throw syntax(k, `Expected '=' after the attribute name ${name}, found ${describe(text, k)}: attributes need a quoted value.`);
   }
   k++;
   while (isWhitespace(text.charCodeAt(k))) k++;
   const quote = text.charCodeAt(k);
   if (quote !== QUOT && quote !== APOS) {
-    if (k >= n) throw syntax(n, `The input ends inside the start tag <${node.name}>: it is truncated.`);
+    if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
     throw syntax(k, `The value of attribute ${name} must be in quotes, found ${describe(text, k)}.`);
   }
   const valueStart = k + 1;
@@ -506,8 +707,7 @@ function readAttribute(text: string, start: number, node: Node, names: NameTable
   if (hasWhitespaceChar) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
   value = value.trim();
   if (hasAmp) value = decodeReferences(value);
-  if (node.attributes === undefined) node.attributes = [name, value];
-  else node.attributes.push(name, value);
+  tree.addAttribute(node, name, value);
   return k + 1;
 }
 
@@ -516,22 +716,23 @@ function readAttribute(text: string, start: number, node: Node, names: NameTable
  * Att Spec"). Scans while the tag is small and builds `seen` once it grows, so a tag with
  * thousands of attributes costs linear time, not quadratic.
  */
-function checkDuplicate(node: Node, start: number, seen: Set<string> | undefined): Set<string> | undefined {
-  const attrs = node.attributes ?? [];
+function checkDuplicate(tree: XmlTree, node: number, start: number, seen: Set<string> | undefined): Set<string> | undefined {
+  const attrs = tree.attributeList;
+  const first = tree.attributeStart(node);
   const last = attrs.length - 2;
   const name = attrs[last] ?? '';
   if (seen !== undefined) {
-    if (seen.has(name)) throw duplicate(start, name, node);
+    if (seen.has(name)) throw duplicate(start, name, tree.name(node));
     seen.add(name);
     return seen;
   }
-  for (let a = 0; a < last; a += 2) if (attrs[a] === name) throw duplicate(start, name, node);
-  if (attrs.length < SCAN_DUPLICATES_UP_TO * 2) return undefined;
+  for (let a = first; a < last; a += 2) if (attrs[a] === name) throw duplicate(start, name, tree.name(node));
+  if (attrs.length - first < SCAN_DUPLICATES_UP_TO * 2) return undefined;
   const built = new Set<string>();
-  for (let a = 0; a < attrs.length; a += 2) built.add(attrs[a] ?? '');
+  for (let a = first; a < attrs.length; a += 2) built.add(attrs[a] ?? '');
   return built;
 }
 
-function duplicate(offset: number, name: string, node: Node): Stop {
-  return syntax(offset, `The attribute ${name} occurs twice in the tag <${node.name}>.`);
+function duplicate(offset: number, name: string, element: string): Stop {
+  return syntax(offset, `The attribute ${name} occurs twice in the tag <${element}>.`);
 }

@@ -11,9 +11,9 @@
  * cost is a scope lookup per element, which the measurements show to be small next to
  * tokenizing.
  */
-import { MAX_DEPTH, tokenizeXml, type XmlNode, type XmlProblem } from './tokenizer.js';
+import { MAX_DEPTH, tokenizeXml, XmlTree, type XmlNode, type XmlProblem } from './tokenizer.js';
 
-export { MAX_DEPTH, type XmlNode, type XmlProblem };
+export { MAX_DEPTH, XmlTree, type XmlNode, type XmlProblem };
 
 /** UBL 2.1 namespace URIs. */
 export const UBL_NAMESPACES = {
@@ -100,10 +100,10 @@ export function findDoctype(text: string): number {
  * @param text - decoded XML text
  * @returns the root element, or the problem with its offset, line and column
  * @example
- * const r = tokenize('<Invoice/>'); // { ok: true, root: { name: 'Invoice', ... } }
+ * const r = tokenize('<Invoice/>'); // { ok: true, tree: XmlTree }
  * tokenize('<!DOCTYPE a><a/>'); // { ok: false, problem: { code: 'XML-DOCTYPE', offset: 0, ... } }
  */
-export function tokenize(text: string): { ok: true; root: XmlNode } | { ok: false; problem: XmlProblem } {
+export function tokenize(text: string): { ok: true; tree: XmlTree } | { ok: false; problem: XmlProblem } {
   // Before tokenizing, and anywhere outside comments and CDATA: a declaration is refused as
   // XML-DOCTYPE even when a syntax error comes earlier, so hostile input gets the clear answer.
   const doctype = findDoctype(text);
@@ -120,7 +120,7 @@ export function tokenize(text: string): { ok: true; root: XmlNode } | { ok: fals
     };
   }
   const result = tokenizeXml(text);
-  return result.ok ? { ok: true, root: result.root } : { ok: false, problem: result.problem };
+  return result.ok ? { ok: true, tree: result.tree } : { ok: false, problem: result.problem };
 }
 
 /** Prefix -> namespace URI in scope. */
@@ -183,7 +183,8 @@ export class XmlElement {
   readonly attributes: Readonly<Record<string, string>>;
   used = false;
   private readonly name: ResolvedName;
-  private readonly node: XmlNode;
+  private readonly tree: XmlTree;
+  private readonly index: number;
   private readonly scope: Scope;
   /** Attribute names read so far; an array, as elements carry one to three attributes. */
   private attrsRead: string[] | undefined;
@@ -191,20 +192,24 @@ export class XmlElement {
   private kids: readonly XmlElement[] | undefined;
 
   /**
-   * @param node - the element in the tokenizer's tree
+   * @param tree - the tokenizer's tree
+   * @param index - this element's number in it
    * @param parent - the parent element, undefined for the root
    * @param parentScope - namespace declarations in scope at the parent
    */
-  constructor(node: XmlNode, parent: XmlElement | undefined, parentScope: Scope) {
-    this.node = node;
+  constructor(tree: XmlTree, index: number, parent: XmlElement | undefined, parentScope: Scope) {
+    this.tree = tree;
+    this.index = index;
     this.parent = parent;
-    const attrs = node.attributes;
+    const attrs = tree.attributeList;
+    const start = tree.attributeStart(index);
+    const end = tree.attributeEnd(index);
     let scope = parentScope;
     let own = NO_ATTRIBUTES;
-    if (attrs !== undefined) {
+    if (end > start) {
       let declared: Map<string, string> | undefined;
       const kept: Record<string, string> = {};
-      for (let i = 0; i < attrs.length; i += 2) {
+      for (let i = start; i < end; i += 2) {
         const a = attrs[i] ?? '';
         const value = attrs[i + 1] ?? '';
         if (a === 'xmlns' || a.startsWith('xmlns:')) {
@@ -219,7 +224,7 @@ export class XmlElement {
     }
     this.scope = scope;
     this.attributes = own;
-    this.name = resolveName(node.name, scope);
+    this.name = resolveName(tree.name(index), scope);
   }
 
   /** Namespace URI, undefined when there is none or the prefix was not declared. */
@@ -244,7 +249,7 @@ export class XmlElement {
 
   /** Character offset of the start tag in the parsed text, when known. */
   get offset(): number | undefined {
-    return this.node.offset;
+    return this.tree.offset(this.index);
   }
 
   /**
@@ -295,23 +300,26 @@ export class XmlElement {
   /** The child elements in document order. */
   children(): readonly XmlElement[] {
     if (this.kids !== undefined) return this.kids;
-    const nodes = this.node.children;
-    if (nodes === undefined) {
+    const tree = this.tree;
+    const first = tree.firstChild(this.index);
+    if (first < 0) {
       // Most elements are leaves: share one empty list instead of allocating one each.
       this.kids = NO_CHILDREN;
       return NO_CHILDREN;
     }
-    const kids: XmlElement[] = new Array<XmlElement>(nodes.length);
-    for (let i = 0; i < nodes.length; i++) kids[i] = new XmlElement(nodes[i] as XmlNode, this, this.scope);
+    let count = 0;
+    for (let c = first; c >= 0; c = tree.nextSibling(c)) count++;
+    const kids: XmlElement[] = new Array<XmlElement>(count);
+    let k = 0;
+    for (let c = first; c >= 0; c = tree.nextSibling(c)) kids[k++] = new XmlElement(tree, c, this, this.scope);
     this.kids = kids;
     return kids;
   }
 
   /** The text content (text and CDATA pieces joined), surrounding whitespace removed. */
   text(): string {
-    // Already trimmed piece by piece by the tokenizer; only CDATA at either end can still carry
-    // whitespace, and trim returns the same string without copying when there is none.
-    return this.node.text.trim();
+    // Assembled pieces (CDATA) may still carry whitespace at either end; trim copies nothing when there is none.
+    return this.tree.text(this.index).trim();
   }
 
   /** True when the element has child elements. */
@@ -325,14 +333,14 @@ const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 /**
  * Wraps the tokenizer's root in the namespace-aware element tree (no namespace in scope yet).
  *
- * @param root - the root of {@link tokenize}'s tree
+ * @param tree - {@link tokenize}'s tree
  * @returns the document element
  * @example
  * const t = tokenize('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>');
- * if (t.ok) rootElement(t.root).key; // 'Invoice'
+ * if (t.ok) rootElement(t.tree).key; // 'Invoice'
  */
-export function rootElement(root: XmlNode): XmlElement {
-  return new XmlElement(root, undefined, new Map());
+export function rootElement(tree: XmlTree): XmlElement {
+  return new XmlElement(tree, 0, undefined, new Map());
 }
 
 /**

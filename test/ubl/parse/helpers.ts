@@ -22,7 +22,7 @@ export function fragment(inner: string): { ctx: ReadContext; root: XmlElement } 
   const xml = `<Invoice ${NS}>${inner}</Invoice>`;
   const t = tokenize(xml);
   if (!t.ok) throw new Error(t.problem.message);
-  const root = rootElement(t.root);
+  const root = rootElement(t.tree);
   root.used = true;
   return { ctx: new ReadContext(lineLocator(xml)), root };
 }

@@ -3,11 +3,11 @@
  * for well-formedness, then its `preserveOrder` parser with the same configuration and entity
  * decoder as src/ubl/parse/xml.ts had (commit e7c7f70). Kept here, and only here, as the
  * reference the differential and fuzz tests compare the new tokenizer with; its output is
- * converted to the tokenizer's {@link XmlNode} shape exactly as the old `XmlElement` read it
+ * converted to the tokenizer's tree (via {@link XmlNode}) exactly as the old `XmlElement` read it
  * (children in order, attributes in order, text pieces joined).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { findDoctype, MAX_DEPTH, type XmlNode, type XmlProblem } from '../../../src/ubl/parse/xml.js';
+import { findDoctype, MAX_DEPTH, XmlTree, type XmlNode, type XmlProblem } from '../../../src/ubl/parse/xml.js';
 
 type RawEntry = Record<string, unknown>;
 const TEXT = '#text';
@@ -103,11 +103,11 @@ function convert(entry: RawEntry, name: string): XmlNode {
  * The old tokenize: DOCTYPE refusal, XMLValidator, parser; the tree in the new shape.
  *
  * @param text - XML text
- * @returns the root in the tokenizer's shape, or the problem
+ * @returns the tree in the tokenizer's shape, or the problem
  * @example
- * legacyTokenize('<a>1</a>'); // { ok: true, root: { name: 'a', text: '1', ... } }
+ * legacyTokenize('<a>1</a>'); // { ok: true, tree } with tree.text(0) === '1'
  */
-export function legacyTokenize(text: string): { ok: true; root: XmlNode } | { ok: false; problem: XmlProblem } {
+export function legacyTokenize(text: string): { ok: true; tree: XmlTree } | { ok: false; problem: XmlProblem } {
   const doctype = findDoctype(text);
   if (doctype >= 0) return { ok: false, problem: { code: 'XML-DOCTYPE', offset: doctype, message: 'DOCTYPE' } };
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
@@ -119,7 +119,7 @@ export function legacyTokenize(text: string): { ok: true; root: XmlNode } | { ok
     if (!Array.isArray(entries)) throw new Error('no elements');
     for (const entry of entries as RawEntry[]) {
       const name = elementName(entry);
-      if (name !== undefined) return { ok: true, root: convert(entry, name) };
+      if (name !== undefined) return { ok: true, tree: XmlTree.fromNode(convert(entry, name)) };
     }
     return { ok: false, problem: { code: 'XML-SYNTAX', message: 'no root element' } };
   } catch (e) {

@@ -74,7 +74,7 @@ function compare(text: string): string | undefined {
   if (!before.ok || !after.ok) {
     return before.ok || after.ok || before.problem.code === after.problem.code ? undefined : `code ${before.problem.code} vs ${after.problem.code}`;
   }
-  return firstDifference(shape(rootElement(before.root)), shape(rootElement(after.root)));
+  return firstDifference(shape(rootElement(before.tree)), shape(rootElement(after.tree)));
 }
 
 describe('tokenizeXml', () => {
@@ -205,33 +205,33 @@ describe('tokenizeXml', () => {
     ])('%s', (_what, input) => {
       const r = tokenizeXml(input);
       if (!r.ok) throw new Error(r.problem.message);
-      expect(r.root.offset).toBeGreaterThanOrEqual(0);
+      expect(r.tree.offset(0)).toBeGreaterThanOrEqual(0);
     });
 
     it('decodes references in text and attributes and keeps CDATA verbatim', () => {
       const r = tokenizeXml('<a x="&lt;&#x41;&quot;&apos;&gt;&#66;"> &amp;x <![CDATA[ &amp; <b> ]]></a>');
       if (!r.ok) throw new Error(r.problem.message);
-      expect(r.root.attributes).toEqual(['x', '<A"\'>B']);
-      expect(r.root.text).toBe('&x &amp; <b> ');
+      expect(r.tree.node().attributes).toEqual(['x', '<A"\'>B']);
+      expect(r.tree.node().text).toBe('&x &amp; <b> ');
     });
 
     it('normalises tab, newline and carriage return in attribute values to spaces, but not referenced ones', () => {
       const r = tokenizeXml('<a x="1\t2\n3\r\n4\r5" y="&#10;z&#9;"/>');
       if (!r.ok) throw new Error(r.problem.message);
-      expect(r.root.attributes).toEqual(['x', '1 2 3 4 5', 'y', '\nz\t']);
+      expect(r.tree.node().attributes).toEqual(['x', '1 2 3 4 5', 'y', '\nz\t']);
     });
 
     it('keeps attributes in document order, namespace declarations included, and element offsets', () => {
       const r = tokenizeXml('<a xmlns="u" b="1" xmlns:p="v"><p:c/></a>');
       if (!r.ok) throw new Error(r.problem.message);
-      expect(r.root.attributes).toEqual(['xmlns', 'u', 'b', '1', 'xmlns:p', 'v']);
-      expect(r.root.children?.[0]).toMatchObject({ name: 'p:c', offset: 31 });
+      expect(r.tree.node().attributes).toEqual(['xmlns', 'u', 'b', '1', 'xmlns:p', 'v']);
+      expect(r.tree.node().children?.[0]).toMatchObject({ name: 'p:c', offset: 31 });
     });
 
     it('reads 100 000 attributes on one element in linear time, and finds a duplicate among them', () => {
       const many = Array.from({ length: 100_000 }, (_, i) => `a${i}="${i}"`).join(' ');
       const r = tokenizeXml(`<a ${many}/>`);
-      expect(r.ok && r.root.attributes?.length).toBe(200_000);
+      expect(r.ok && r.tree.attributeList.length).toBe(200_000);
       const d = tokenizeXml(`<a ${many} a5="x"/>`);
       expect(!d.ok && d.problem.code).toBe('XML-SYNTAX');
     }, 10_000);
@@ -313,8 +313,8 @@ describe('tokenizeXml', () => {
       const input = '<a x="1\n2"/>';
       const before = legacyTokenize(input);
       const after = tokenize(input);
-      expect(before.ok && before.root.attributes).toEqual(['x', '1\n2']);
-      expect(after.ok && after.root.attributes).toEqual(['x', '1 2']);
+      expect(before.ok && before.tree.node().attributes).toEqual(['x', '1\n2']);
+      expect(after.ok && after.tree.node().attributes).toEqual(['x', '1 2']);
     });
   });
 });

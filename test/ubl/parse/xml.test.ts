@@ -14,7 +14,7 @@ describe('tokenize', () => {
   it('keeps values as written: no number parsing, leading zeros and scale survive', () => {
     const t = tokenize('<a><b x="0088">100.10</b><c>007</c></a>');
     if (!t.ok) throw new Error(t.problem.message);
-    const root = rootElement(t.root);
+    const root = rootElement(t.tree);
     const [b, c] = root.children();
     expect(b?.text()).toBe('100.10');
     expect(b?.attributes['x']).toBe('0088');
@@ -24,7 +24,7 @@ describe('tokenize', () => {
   it('decodes predefined entities and character references and refuses any other entity', () => {
     const t = tokenize('<a>&amp;&lt;&#65;&#x42;</a>');
     if (!t.ok) throw new Error(t.problem.message);
-    expect(rootElement(t.root).text()).toBe('&<AB');
+    expect(rootElement(t.tree).text()).toBe('&<AB');
     const u = tokenize('<a>&amp;&unknown;</a>');
     expect(u.ok).toBe(false);
     if (!u.ok) expect(u.problem).toMatchObject({ code: 'XML-SYNTAX', line: 1, column: 9 });
@@ -50,7 +50,7 @@ describe('XmlElement', () => {
         '<x:InvoiceLine/><x:InvoiceLine><ID xmlns="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">2</ID></x:InvoiceLine></u:Invoice>',
     );
     if (!t.ok) throw new Error(t.problem.message);
-    const root = rootElement(t.root);
+    const root = rootElement(t.tree);
     expect(root.key).toBe('Invoice');
     const [, second] = root.children();
     expect(second?.key).toBe('cac:InvoiceLine');
@@ -62,7 +62,7 @@ describe('XmlElement', () => {
   it('reports an undeclared prefix and keys foreign namespaces by URI', () => {
     const t = tokenize('<a xmlns:f="urn:f"><q:b/><f:c/></a>');
     if (!t.ok) throw new Error(t.problem.message);
-    const [b, c] = rootElement(t.root).children();
+    const [b, c] = rootElement(t.tree).children();
     expect(b?.undeclaredPrefix).toBe('q');
     expect(c?.key).toBe('{urn:f}c');
     expect(c?.path).toBe('/a/f:c');
