@@ -28,11 +28,9 @@ import { VatBreakdownSchema } from './tax.js';
 import { DocumentTotalsSchema } from './totals.js';
 import type { DeepReadonly } from './readonly.js';
 
-/** BT-24 of Peppol BIS Self-Billing 3.0. */
-export const SELF_BILLING_CUSTOMIZATION_ID =
-  'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:selfbilling:3.0';
-/** BT-23 of Peppol BIS Self-Billing 3.0. */
-export const SELF_BILLING_PROFILE_ID = 'urn:fdc:peppol.eu:2017:poacc:selfbilling:01:1.0';
+import { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID } from './identifiers.js';
+
+export { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID };
 
 const CurrencyCodeSchema = codeSchema(CURRENCY_CODES, 'ISO 4217');
 

@@ -3,7 +3,7 @@
  * (BT-24 CustomizationID, BT-23 ProfileID) and which BT-3 type codes each allows.
  * Detection (`detect.ts`) is a lookup in this table.
  */
-import { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID } from '../model/document.js';
+import { SELF_BILLING_CUSTOMIZATION_ID, SELF_BILLING_PROFILE_ID } from '../model/identifiers.js';
 import type { ProfileId } from './types.js';
 
 // BT-24 / BT-23 of Peppol BIS Self-Billing 3.0: defined once, by the model (the serializer
