@@ -194,6 +194,9 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'VAT category tax amount (BT-117) with three decimals', expect: ['BR-DEC-20'], apply: decimals(SUBTOTAL_TAX) },
   { name: 'document allowance (BT-92) with three decimals', expect: ['BR-DEC-01'], apply: decimals(allowanceAmount('false'), head) },
   { name: 'document charge (BT-99) with three decimals', expect: ['BR-DEC-05'], apply: decimals(allowanceAmount('true'), head) },
+  // Not a number: the arithmetic cannot hold, and must say so rather than crash.
+  { name: 'amount due (BT-115) not a number', expect: ['BR-CO-16'], apply: (xml) => changeValue(xml, total('PayableAmount'), () => 'twelve') },
+  { name: 'first line net amount (BT-131) not a number', expect: ['BR-CO-10'], apply: (xml) => changeValue(xml, LINE_NET, () => 'n/a') },
   // Half a cent: a third decimal that changes the value, so the totals break too.
   { name: 'total with VAT (BT-112) half a cent up', expect: ['BR-DEC-14', 'BR-CO-15', 'BR-CO-16'], apply: (xml) => changeValue(xml, total('TaxInclusiveAmount'), (v) => shift(v, 0, 5)) },
   // Totals inconsistent: a VAT rate that does not give the VAT amount.
