@@ -63,7 +63,14 @@ export function describeAt(schema: z.ZodType, path: readonly PropertyKey[]): str
   return found.at(-1);
 }
 
-/** The BT/BG id a description starts with. */
+/**
+ * The BT/BG id a description starts with.
+ *
+ * @param description - a schema field description such as `'BT-27 Seller name'`
+ * @returns the business term id, or undefined when the description names none
+ * @example
+ * businessTermOf('BT-27 Seller name'); // 'BT-27'
+ */
 export function businessTermOf(description: string | undefined): string | undefined {
   const m = description === undefined ? null : /^(B[TG]-\d+)/.exec(description);
   return m?.[1];

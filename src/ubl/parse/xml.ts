@@ -176,6 +176,10 @@ const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
  *
  * `used` and {@link XmlElement.isAttributeUsed} record what the reader consumed; what stays unused is reported
  * as UNMAPPED-ELEMENT / UNMAPPED-ATTRIBUTE, so nothing is dropped silently.
+ *
+ * @example
+ * const root = rootElement(tree);
+ * root?.children().find((c) => c.key === 'cbc:ID')?.text(); // 'Snippet1'
  */
 export class XmlElement {
   readonly parent: XmlElement | undefined;
