@@ -9,9 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInRuleSets } from '../../src/validate/rule-sets.js';
-import { validateDocument } from '../../src/validate/validate.js';
-import { KNOWN_DIFFERENCES, knownDifferenceKey } from './known-differences.js';
+import { describeTestSets, implementedRules } from './run-testsets.js';
 import { loadTestSet, type TestSet } from './testset.js';
 
 /** BR-IG-05 -> BR-AF-05, BR-IP-10 -> BR-AG-10; other ids unchanged. */
@@ -26,36 +24,12 @@ const sets: TestSet[] = ['Invoice', 'CreditNote'].flatMap((kind) =>
     .sort()
     .map((f) => loadTestSet(join(root, kind, f))),
 );
-const ruleSets = await loadBuiltInRuleSets();
-const implemented = new Set(ruleSets.flatMap((s) => s.metadata.rules.map((r) => r.id)));
-const runnable = sets.filter((s) => s.scope.some((rule) => implemented.has(bindingRuleId(rule))));
+const implemented = await implementedRules();
 
 describe('official CEN EN 16931 UBL unit tests', () => {
   it('reads every test set of both document kinds', () => {
     expect(sets.length).toBe(277);
   });
 
-  for (const set of runnable) {
-    const name = set.file.split('/').slice(-2).join('/');
-    describe(name, () => {
-      set.tests.forEach((test, i) => {
-        const rule = bindingRuleId(test.rule);
-        it(`test ${i + 1}: ${rule} ${test.expect === 'success' ? 'does not fire' : `fires as ${test.expect}`}`, async () => {
-          const report = await validateDocument(test.xml);
-          const fired = report.issues.filter((issue) => issue.ruleId === rule);
-          const known = KNOWN_DIFFERENCES[knownDifferenceKey(set.file, i)];
-          if (known !== undefined) {
-            // A known difference must still differ; once it agrees, the entry must go.
-            const severity = test.expect === 'error' ? 'fatal' : 'warning';
-            const agrees = test.expect === 'success' ? fired.length === 0 : fired.length > 0 && fired.every((f) => f.severity === severity);
-            expect(agrees, `listed in known-differences.ts (${known}) but agrees now`).toBe(false);
-          } else if (test.expect === 'success') expect(fired).toEqual([]);
-          else {
-            expect(fired.length).toBeGreaterThan(0);
-            expect(fired.every((f) => f.severity === (test.expect === 'error' ? 'fatal' : 'warning'))).toBe(true);
-          }
-        });
-      });
-    });
-  }
+  describeTestSets(sets, implemented, bindingRuleId, (set) => set.file.split('/').slice(-2).join('/'));
 });
