@@ -1,3 +1,4 @@
+import { PeppolSelfBillingError } from '../model/errors.js';
 import type { Issue } from '../model/result.js';
 
 /** Codes of {@link CalculationError}: the input holds numbers no exact calculation can use. */
@@ -12,9 +13,7 @@ export type CalculationErrorCode = 'INVALID-CALCULATION-INPUT';
  * @example
  * try { calculateTotals(doc); } catch (e) { if (e instanceof CalculationError) console.log(e.issues); }
  */
-export class CalculationError extends Error {
-  /** Stable machine-readable code. */
-  readonly code: CalculationErrorCode = 'INVALID-CALCULATION-INPUT';
+export class CalculationError extends PeppolSelfBillingError<CalculationErrorCode> {
   /** The findings that made the calculation impossible. */
   readonly issues: readonly Issue[];
 
@@ -22,7 +21,7 @@ export class CalculationError extends Error {
    * @param issues - the findings, at least one
    */
   constructor(issues: readonly Issue[]) {
-    super(`Cannot calculate totals: ${issues.map((i) => i.message).join(' ')}`);
+    super('INVALID-CALCULATION-INPUT', `Cannot calculate totals: ${issues.map((i) => i.message).join(' ')}`);
     this.name = 'CalculationError';
     this.issues = issues;
   }

@@ -12,3 +12,4 @@ export * from './totals.js';
 export * from './line.js';
 export * from './document.js';
 export type { DeepReadonly } from './readonly.js';
+export { PeppolSelfBillingError } from './errors.js';

@@ -1,3 +1,5 @@
+import { PeppolSelfBillingError } from '../model/errors.js';
+
 /**
  * The one error class of the Schematron compiler. A schema that cannot be compiled is
  * a programming error of the rule author, so it throws; validation never throws.
@@ -29,12 +31,10 @@ export type SchematronErrorCode =
  * try { compileSchematron('<nope/>'); }
  * catch (e) { if (e instanceof SchematronCompileError) console.log(e.code); } // 'NOT_SCHEMATRON'
  */
-export class SchematronCompileError extends Error {
-  readonly code: SchematronErrorCode;
+export class SchematronCompileError extends PeppolSelfBillingError<SchematronErrorCode> {
 
   constructor(code: SchematronErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'SchematronCompileError';
-    this.code = code;
   }
 }

@@ -1,3 +1,5 @@
+import { PeppolSelfBillingError } from '../model/errors.js';
+
 /**
  * Getting from raw input to the UBL XML text: byte decoding, the prolog, the SBDH
  * envelope. Pure string work, no XML library, so it is cheap on big documents and
@@ -14,13 +16,11 @@ export type XmlInputErrorCode = 'XML-ENCODING';
  * try { decodeXmlInput(new Uint8Array([0xc3, 0x28])); }
  * catch (e) { if (e instanceof XmlInputError) console.log(e.code); } // 'XML-ENCODING'
  */
-export class XmlInputError extends Error {
-  readonly code: XmlInputErrorCode;
+export class XmlInputError extends PeppolSelfBillingError<XmlInputErrorCode> {
 
   constructor(code: XmlInputErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'XmlInputError';
-    this.code = code;
   }
 }
 

@@ -1,3 +1,5 @@
+import { PeppolSelfBillingError } from '../../model/errors.js';
+
 /**
  * The one error class of the serializer. `serializeUbl` takes a typed model, so these
  * errors mean a caller bypassed the types (plain JavaScript, `as` casts, objects not made
@@ -29,10 +31,8 @@ export type UblSerializeErrorCode = 'MISSING-REQUIRED' | 'INVALID-VALUE' | 'INVA
  *   if (e instanceof UblSerializeError && e.code === 'INVALID-XML-CHAR') console.error(e.bt, e.path);
  * }
  */
-export class UblSerializeError extends Error {
+export class UblSerializeError extends PeppolSelfBillingError<UblSerializeErrorCode> {
   override readonly name = 'UblSerializeError';
-  /** Why serialization stopped. */
-  readonly code: UblSerializeErrorCode;
   /** The business term (or group) concerned, e.g. `BT-27` or `BG-4`. */
   readonly bt: string;
   /** Where in the model, e.g. `seller.postalAddress.countryCode`. */
@@ -47,8 +47,7 @@ export class UblSerializeError extends Error {
    * new UblSerializeError('MISSING-REQUIRED', 'BT-1', 'invoiceNumber', 'BT-1 Invoice number is missing at invoiceNumber');
    */
   constructor(code: UblSerializeErrorCode, bt: string, path: string, message: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
     this.bt = bt;
     this.path = path;
   }

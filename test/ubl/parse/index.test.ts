@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../../src/model/document.js';
 import { formatDecimal } from '../../../src/model/decimal.js';
 import { parseUbl } from '../../../src/ubl/parse/index.js';
-import { manyLines } from '../../../bench/parse-ubl.js';
+import { makeLargeInvoice as manyLines } from '../../../bench/make-large.js';
 import { sharedFile, sharedXmlFiles } from './helpers.js';
 
 const base = sharedFile('examples', 'SB-base-example.xml').toString('utf8');
