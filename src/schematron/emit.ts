@@ -36,7 +36,7 @@ import {
   type RuleMetadata,
   type RuleSetMetadata,
 } from './metadata.js';
-import { messageText, type LetDecl, type MessagePart, type PatternDecl, type SchemaModel } from './read.js';
+import { messageText, type CheckDecl, type LetDecl, type MessagePart, type PatternDecl, type SchemaModel } from './read.js';
 import { escapeXml } from './xml-tree.js';
 
 /** Namespace of the names the generated stylesheet defines for itself. */
@@ -84,8 +84,77 @@ function letElement(decl: LetDecl, name: string, indent: string, global = false)
   return `${indent}<xsl:variable name="${attr(name)}">${decl.content ?? ''}</xsl:variable>\n`;
 }
 
-function patternLetName(patternIndex: number, name: string): string {
-  return `${P}:p${patternIndex}-${name}`;
+/*
+ * Lets that fail. A rule or pattern `let` is bound before any test runs, so a dynamic error
+ * in its value (`xs:decimal('abc')`) would escape every `xsl:try` and abort the whole
+ * validation. Each such let is therefore evaluated inside its own `xsl:try`: on failure it
+ * holds a failure marker (a map under an internal QName key, which no rule can build by
+ * accident) and its name is bound to the empty sequence; every check that mentions the let
+ * (directly or through other lets) reports the failure as a fatal result carrying its own
+ * id instead of running its test. Schema-level lets are global variables, evaluated lazily
+ * on first use inside a check's `xsl:try`, so their errors are caught there already.
+ */
+const FAILURE_KEY = `QName('${INTERNAL_NS}', 'let-failure')`;
+
+/** The raw (failure-marked) variable of a let, evaluated in its own xsl:try. */
+function guardedLet(decl: LetDecl, rawName: string, indent: string, global: boolean): string {
+  const catcher = `<xsl:catch select="${P}:let-failure($${ERR}code, $${ERR}description)"/>`;
+  if (decl.value !== undefined) {
+    const select = global ? `${GLOBAL_CONTEXT} ! (${decl.value})` : decl.value;
+    return `${indent}<xsl:variable name="${rawName}" as="item()*"><xsl:try select="${attr(`(${select})`)}">${catcher}</xsl:try></xsl:variable>\n`;
+  }
+  return `${indent}<xsl:variable name="${rawName}" as="item()*"><xsl:try><xsl:document>${decl.content ?? ''}</xsl:document>${catcher}</xsl:try></xsl:variable>\n`;
+}
+
+/** `expr` with its string literals blanked, so a `$name` inside a string is not a reference. */
+function withoutStrings(expr: string): string {
+  return expr.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''");
+}
+
+function mentions(expr: string, name: string): boolean {
+  const escaped = name.replace(/[.\\-]/g, '\\$&');
+  return new RegExp(`\\$\\s*${escaped}(?![\\w.\\-:])`).test(withoutStrings(expr));
+}
+
+/** The XPath texts of a check: test, message, diagnostics. */
+function checkExpressions(c: CheckDecl): string[] {
+  const out = [c.test];
+  const parts = [...c.message, ...c.diagnostics.flatMap((d) => d.message)];
+  for (const p of parts) {
+    if (p.kind === 'value-of') out.push(p.select);
+    else if (p.kind === 'name' && p.path !== undefined) out.push(p.path);
+  }
+  return out;
+}
+
+/** A let visible in a rule: its name, the raw variable holding it, the expression it reads. */
+interface BoundLet {
+  readonly name: string;
+  readonly raw: string;
+  readonly source: string;
+}
+
+/** The raw variables of the lets `exprs` depend on, directly or through earlier lets. */
+function dependencies(exprs: readonly string[], scope: readonly BoundLet[]): string[] {
+  const found = new Set<string>();
+  const visit = (texts: readonly string[], upTo: number): void => {
+    // The innermost binding of a name is the last one declared before the use.
+    const seen = new Set<string>();
+    for (let i = upTo - 1; i >= 0; i--) {
+      const b = scope[i];
+      if (!b || seen.has(b.name)) continue;
+      seen.add(b.name);
+      if (!texts.some((t) => mentions(t, b.name)) || found.has(b.raw)) continue;
+      found.add(b.raw);
+      visit([b.source], i);
+    }
+  };
+  visit(exprs, scope.length);
+  return [...found];
+}
+
+function patternLetRaw(patternIndex: number, letIndex: number): string {
+  return `${P}:p${patternIndex}-let${letIndex}`;
 }
 
 /** Builds the rule-set metadata (ids, flags, business terms) from the model. */
@@ -117,14 +186,20 @@ function emitPatternMode(pattern: PatternDecl, index: number): string {
   const mode = `${P}:p${index}`;
   let out = `<xsl:mode name="${mode}" on-no-match="deep-skip"/>\n`;
   const n = pattern.rules.length;
+  const patternLets: BoundLet[] = pattern.lets.map((l, i) => ({ name: l.name, raw: patternLetRaw(index, i), source: l.value ?? l.content ?? '' }));
   pattern.rules.forEach((rule, ruleIndex) => {
     // First rule gets the highest priority: first match wins within the pattern.
     out += `<xsl:template match="${attr(rule.context)}" mode="${mode}" priority="${n - ruleIndex}">\n`;
-    for (const l of pattern.lets) out += `  <xsl:variable name="${attr(l.name)}" select="$${patternLetName(index, l.name)}"/>\n`;
-    for (const item of rule.items) {
+    for (const l of patternLets) out += `  <xsl:variable name="${attr(l.name)}" select="${P}:let-value($${l.raw})"/>\n`;
+    const scope: BoundLet[] = [...patternLets];
+    let checkIndex = 0;
+    rule.items.forEach((item, itemIndex) => {
       if (item.kind === 'let') {
-        out += letElement(item.let, item.let.name, '  ');
-        continue;
+        const raw = `${P}:r${itemIndex}`;
+        out += guardedLet(item.let, raw, '  ', false);
+        out += `  <xsl:variable name="${attr(item.let.name)}" select="${P}:let-value($${raw})"/>\n`;
+        scope.push({ name: item.let.name, raw, source: item.let.value ?? item.let.content ?? '' });
+        return;
       }
       const c = item.check;
       // The constant parts of a result are built by psbv:fired / psbv:failed: one call per
@@ -134,9 +209,19 @@ function emitPatternMode(pattern: PatternDecl, index: number): string {
       const fired = `${P}:fired(., ${str(c.id)}, ${str(c.flag)}, ${str(c.kind)}, ${messageExpr(c.message)}, ${str(c.role)}, ${set}, ${diagnostics})`;
       const failed = `${P}:failed(., ${str(c.id)}, ${set}, $${ERR}description, $${ERR}code)`;
       const test = c.kind === 'assert' ? `not((${c.test}))` : `(${c.test})`;
-      out += `  <xsl:try><xsl:if test="${attr(test)}"><xsl:sequence select="${attr(fired)}"/></xsl:if>`;
-      out += `<xsl:catch><xsl:sequence select="${attr(failed)}"/></xsl:catch></xsl:try>\n`;
-    }
+      const check = `<xsl:try><xsl:if test="${attr(test)}"><xsl:sequence select="${attr(fired)}"/></xsl:if><xsl:catch><xsl:sequence select="${attr(failed)}"/></xsl:catch></xsl:try>`;
+      const deps = dependencies(checkExpressions(c), scope);
+      if (deps.length === 0) {
+        out += `  ${check}\n`;
+      } else {
+        const failure = `${P}:f${checkIndex}`;
+        const list = deps.map((d) => `$${d}`).join(', ');
+        out += `  <xsl:variable name="${failure}" select="${P}:first-failure((${list}))"/>\n`;
+        out += `  <xsl:choose><xsl:when test="exists($${failure})"><xsl:sequence select="${attr(`${P}:failed(., ${str(c.id)}, ${set}, $${failure}?description, $${failure}?code)`)}"/></xsl:when>`;
+        out += `<xsl:otherwise>${check}</xsl:otherwise></xsl:choose>\n`;
+      }
+      checkIndex++;
+    });
     out += `</xsl:template>\n`;
   });
   return out;
@@ -276,6 +361,24 @@ const RESULT_FUNCTIONS = `<xsl:function name="${P}:fired" as="map(*)">
 </xsl:function>
 `;
 
+const LET_FUNCTIONS = `<xsl:function name="${P}:let-failure" as="map(*)">
+  <xsl:param name="code"/><xsl:param name="description"/>
+  <xsl:sequence select="map{${FAILURE_KEY}: true(), 'code': string($code), 'description': string($description)}"/>
+</xsl:function>
+<xsl:function name="${P}:is-failure" as="xs:boolean">
+  <xsl:param name="value" as="item()*"/>
+  <xsl:sequence select="count($value) eq 1 and $value instance of map(*) and ${MAP}contains($value, ${FAILURE_KEY})"/>
+</xsl:function>
+<xsl:function name="${P}:let-value" as="item()*">
+  <xsl:param name="value" as="item()*"/>
+  <xsl:sequence select="if (${P}:is-failure($value)) then () else $value"/>
+</xsl:function>
+<xsl:function name="${P}:first-failure" as="map(*)?">
+  <xsl:param name="values" as="item()*"/>
+  <xsl:sequence select="$values[. instance of map(*) and ${MAP}contains(., ${FAILURE_KEY})][1]"/>
+</xsl:function>
+`;
+
 const LOCATION_FUNCTIONS = `<xsl:function name="${P}:location" as="xs:string">
   <xsl:param name="node" as="node()"/>
   <xsl:sequence select="if ($node instance of document-node()) then '/' else string-join($node/ancestor-or-self::node()[not(self::document-node())] ! ${P}:step(.), '')"/>
@@ -305,17 +408,20 @@ export function emitXslt(model: SchemaModel): string {
   for (const f of model.foreign) out += `${f.text}\n`;
   for (const l of model.lets) out += letElement(l, l.name, '', true);
   model.patterns.forEach((pattern, index) => {
-    // Pattern-level lets are evaluated once against the document (like schema lets);
-    // renamed per pattern so two patterns may use the same name, and each sees the
-    // earlier lets of its own pattern through an XPath `let` prefix.
+    // Pattern-level lets are evaluated once against the document (like schema lets), each
+    // in its own xsl:try (see guardedLet); renamed per pattern so two patterns may use the
+    // same name, and each sees the earlier lets of its own pattern through an XPath `let`.
     pattern.lets.forEach((l, i) => {
-      const earlier = pattern.lets.slice(0, i);
+      const earlier = pattern.lets.slice(0, i).map((e, j) => ({ name: e.name, raw: patternLetRaw(index, j) }));
       if (l.value === undefined) {
-        out += letElement(l, patternLetName(index, l.name), '');
+        out += guardedLet(l, patternLetRaw(index, i), '', true);
         return;
       }
-      const prefix = earlier.map((e) => `let $${e.name} := $${patternLetName(index, e.name)} return `).join('');
-      out += `<xsl:variable name="${patternLetName(index, l.name)}" select="${attr(`${GLOBAL_CONTEXT} ! (${prefix}(${l.value}))`)}"/>\n`;
+      const prefix = earlier.map((e) => `let $${e.name} := ${P}:let-value($${e.raw}) return `).join('');
+      const failed = earlier.filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${e.raw}`);
+      // A let built on a failed earlier let fails with it.
+      const value = failed.length === 0 ? `${prefix}(${l.value})` : `let $${P}:f := ${P}:first-failure((${failed.join(", ")})) return if (exists($${P}:f)) then $${P}:f else (${prefix}(${l.value}))`;
+      out += guardedLet({ name: l.name, value }, patternLetRaw(index, i), '', true);
     });
   });
   const dispatch = computeDispatch(model);
@@ -347,7 +453,7 @@ ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-tem
   <xsl:sequence select="array{$results}"/>
 </xsl:template>
 `;
-  out += RESULT_FUNCTIONS + LOCATION_FUNCTIONS;
+  out += RESULT_FUNCTIONS + LET_FUNCTIONS + LOCATION_FUNCTIONS;
   out += emitVisit(dispatch);
   model.patterns.forEach((pattern, index) => {
     out += emitPatternMode(pattern, index);

@@ -150,6 +150,40 @@ describe('compileSchematron', () => {
     expect(results[0]?.error).toContain('FORG0001');
   });
 
+  it('reports a rule let that raises a dynamic error on every check that uses it, and runs the others', async () => {
+    const sch = schema(`<pattern><rule context="amount">
+      <let name="value" value="xs:decimal(.)" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
+      <let name="twice" value="$value * 2"/>
+      <assert id="USES" test="$value ge 0">negative</assert>
+      <assert id="INDIRECT" test="$twice lt 100">too big</assert>
+      <assert id="MESSAGE" test="false()">value <value-of select="$value"/></assert>
+      <assert id="FREE" test="false()">still evaluated</assert>
+      <report id="STRING" test="'$value' = ''">never</report></rule></pattern>`);
+    const results = await run(sch, '<r><amount>abc</amount><amount>7</amount></r>');
+    expect(results.map((r) => [r.id, r.kind, r.flag, r.location])).toEqual([
+      ['USES', 'error', 'fatal', '/r[1]/amount[1]'],
+      ['INDIRECT', 'error', 'fatal', '/r[1]/amount[1]'],
+      ['MESSAGE', 'error', 'fatal', '/r[1]/amount[1]'],
+      ['FREE', 'assert', '', '/r[1]/amount[1]'],
+      ['MESSAGE', 'assert', '', '/r[1]/amount[2]'],
+      ['FREE', 'assert', '', '/r[1]/amount[2]'],
+    ]);
+    expect(results[0]?.text).toContain('Rule USES could not be evaluated');
+    expect(results[0]?.error).toContain('FORG0001');
+    expect(results[4]?.text).toBe('value 7');
+  });
+
+  it('reports a pattern let that raises a dynamic error on the checks that use it, never aborting the run', async () => {
+    const sch = schema(`<pattern><let name="rate" value="xs:decimal(/r/@rate)" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
+        <let name="half" value="$rate div 2"/>
+        <rule context="amount"><assert id="RATE" test="$half lt 1">rate</assert><assert id="PLAIN" test=". = '1'">not one</assert></rule></pattern>
+      <pattern><rule context="amount"><assert id="OTHER" test="false()">other pattern</assert></rule></pattern>`);
+    const results = await run(sch, '<r rate="x"><amount>2</amount></r>');
+    expect(results.map((r) => [r.id, r.kind])).toEqual([['RATE', 'error'], ['PLAIN', 'assert'], ['OTHER', 'assert']]);
+    expect(results[0]?.error).toContain('FORG0001');
+    expect((await run(sch, '<r rate="1"><amount>1</amount></r>')).map((r) => r.id)).toEqual(['OTHER']);
+  });
+
   it('visits attributes when a rule context targets them', async () => {
     const sch = schema(`<pattern><rule context="@code"><assert id="CODE" test=". = ('A', 'B')">bad code</assert></rule></pattern>`);
     expect((await run(sch, '<r code="A"><x code="C"/></r>')).map((r) => r.location)).toEqual(['/r[1]/x[1]/@code']);
