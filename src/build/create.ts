@@ -175,7 +175,7 @@ function build(kind: Kind, input: unknown, options: BuildOptions): Result<SelfBi
  * const r = createSelfBilledInvoice({
  *   invoiceNumber: 'SB-2024-001', issueDate: '2024-04-01', currencyCode: 'EUR', buyerReference: 'PO-77',
  *   seller: { name: 'Supplier AB', endpoint: { id: '7300010000001', schemeId: '0088' }, postalAddress: { countryCode: 'SE' }, vatIdentifier: 'SE556677889901' },
- *   buyer: { name: 'Customer AS', endpoint: { id: '987654321', schemeId: '0192' }, postalAddress: { countryCode: 'NO' } },
+ *   buyer: { name: 'Customer AS', endpoint: { id: '987654325', schemeId: '0192' }, postalAddress: { countryCode: 'NO' } },
  *   lines: [{ quantity: '7', unitCode: 'DAY', item: { name: 'Consulting', vatCategory: { code: 'S', rate: '25' } }, price: { netPrice: '400' } }],
  * });
  * if (r.success) r.data.totals.amountDue.toFixed(2); // '3500.00'

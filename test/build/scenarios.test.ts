@@ -7,6 +7,7 @@ import type { SelfBilledDocument } from '../../src/model/document.js';
 import type { Result } from '../../src/model/result.js';
 import { serializeUbl } from '../../src/ubl/serialize/index.js';
 import { validateAgainstUblXsd } from '../helpers/xsd.js';
+import { validateDocument } from '../../src/validate/validate.js';
 
 interface Scenario {
   readonly description: string;
@@ -90,5 +91,12 @@ describe('scenarios', () => {
     const { valid, errors } = await validateAgainstUblXsd(xml, r.data.documentType);
     expect(errors).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it.each(files)('builds %s into a document the Peppol and CEN rules accept (no fatal issue)', async (file) => {
+    const r = buildScenario(load(file));
+    if (!r.success) return expect.fail('scenario does not build');
+    const report = await validateDocument(serializeUbl(r.data));
+    expect(report.issues.filter((i) => i.severity === 'fatal').map((i) => `${i.ruleId} ${i.location}: ${i.message}`)).toEqual([]);
   });
 });
