@@ -12,13 +12,25 @@
  */
 import type { ElementCondition } from './metadata.js';
 
+/**
+ * Names of the ancestors a context requires, nearest first (the parent, then the
+ * grandparent, ...): an expanded name, or null for any element (`*`). With `anchored`,
+ * the last one is the document element (the context starts with `/`). Only plain child
+ * steps count; the chain stops at `//`, other axes or anything else, and the conditions
+ * are then necessary, not sufficient (the stylesheet still checks the full pattern).
+ */
+export interface AncestorChain {
+  readonly chain?: readonly (string | null)[];
+  readonly anchored?: true;
+}
+
 /** What one branch of a context pattern can match. */
 export type ContextTarget =
-  | { readonly kind: 'element'; readonly key: string }
+  | ({ readonly kind: 'element'; readonly key: string; readonly conditions?: readonly ElementCondition[] } & AncestorChain)
   | { readonly kind: 'attribute'; readonly key: string }
   | { readonly kind: 'root' }
   /** Any element meeting all `conditions` (necessary, not sufficient; [] = every element). */
-  | { readonly kind: 'any-element'; readonly conditions: readonly ElementCondition[] }
+  | ({ readonly kind: 'any-element'; readonly conditions: readonly ElementCondition[] } & AncestorChain)
   | { readonly kind: 'any-attribute' }
   | { readonly kind: 'any-node' };
 
@@ -141,6 +153,7 @@ const BLANK = new RegExp(`^not\\(\\s*normalize-space${CTX}\\s*\\)$`);
 const LOCAL_FN = new RegExp(`^(ends-with|starts-with|contains)\\(\\s*local-name${CTX}\\s*,${LIT}\\)$`);
 const NAME_ENDS = new RegExp(`^ends-with\\(\\s*name${CTX}\\s*,${LIT}\\)$`);
 const LOCAL_EQ = new RegExp(`^local-name${CTX}\\s*(?:=|eq)${LIT}$`);
+const HAS_ATTRIBUTE = /^(?:@|attribute::)([A-Za-z_][\w.-]*)$/;
 
 /** `((x))` -> `x`, but `(a) or (b)` stays as it is. */
 function unwrapParentheses(expr: string): string {
@@ -174,6 +187,9 @@ function conditionOf(conjunct: string): ElementCondition | undefined {
   if (suffix !== undefined && suffix !== '' && !suffix.includes(':')) return { test: 'local-ends', value: suffix };
   const eq = LOCAL_EQ.exec(c);
   if (eq) return { test: 'local-name', value: eq[1] ?? eq[2] ?? '' };
+  // `[@schemeID]`: an unprefixed attribute name is in no namespace.
+  const attribute = HAS_ATTRIBUTE.exec(c);
+  if (attribute) return { test: 'attribute', value: attribute[1] ?? '' };
   return undefined;
 }
 
@@ -195,6 +211,27 @@ function wildcardConditions(step: string, rawStep: string, namespaces: Readonly<
   return conditions;
 }
 
+/** The ancestor names a path requires before its last step (see `AncestorChain`). */
+function ancestorChain(steps: readonly string[], namespaces: Readonly<Record<string, string>>): AncestorChain {
+  const chain: (string | null)[] = [];
+  for (let i = steps.length - 2; i >= 0; i--) {
+    const raw = (steps[i] ?? '').trim();
+    if (raw === '') {
+      // A leading '/' (the document node) anchors the chain; '//' (an empty step inside) does not.
+      if (i === 0 && !steps.slice(1, -1).some((s) => s.trim() === '')) return chain.length === 0 ? { anchored: true } : { chain, anchored: true };
+      return chain.length === 0 ? {} : { chain };
+    }
+    const step = stripPredicates(raw).replace(/^child::/, '').trim();
+    if (step === '*' || /^[A-Za-z_][\w.-]*:\*$/.test(step) || /^\*:[A-Za-z_][\w.-]*$/.test(step)) chain.push(null);
+    else {
+      const key = nameKey(step, namespaces);
+      if (key === undefined) break;
+      chain.push(key);
+    }
+  }
+  return chain.length === 0 ? {} : { chain };
+}
+
 function analyseBranch(branch: string, namespaces: Readonly<Record<string, string>>): ContextTarget {
   const raw = branch.trim();
   const b = stripPredicates(raw);
@@ -213,11 +250,13 @@ function analyseBranch(branch: string, namespaces: Readonly<Record<string, strin
     step = step.slice(11).trim();
   }
   if (step === '*' || /^[A-Za-z_][\w.-]*:\*$/.test(step) || /^\*:[A-Za-z_][\w.-]*$/.test(step)) {
-    return attribute ? { kind: 'any-attribute' } : { kind: 'any-element', conditions: wildcardConditions(step, lastRaw, namespaces) };
+    return attribute ? { kind: 'any-attribute' } : { kind: 'any-element', conditions: wildcardConditions(step, lastRaw, namespaces), ...ancestorChain(steps, namespaces) };
   }
   const key = nameKey(step, namespaces);
   if (key === undefined) return { kind: 'any-node' };
-  return attribute ? { kind: 'attribute', key } : { kind: 'element', key };
+  if (attribute) return { kind: 'attribute', key };
+  const conditions = predicatesOf(lastRaw).flatMap((p) => splitAnd(p).flatMap((c) => conditionOf(c) ?? []));
+  return { kind: 'element', key, ...(conditions.length === 0 ? {} : { conditions }), ...ancestorChain(steps, namespaces) };
 }
 
 /**

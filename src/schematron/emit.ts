@@ -31,6 +31,7 @@ import {
   extractBusinessTerms,
   METADATA_MARKER,
   NODE_INDEX_MARKER,
+  type DispatchFilter,
   type ElementCondition,
   type NodeIndexSpec,
   type RuleMetadata,
@@ -235,6 +236,14 @@ interface Dispatch {
   readonly attributes: Map<string, number[]>;
   /** Necessary conditions of each wildcard context ([] = every element). */
   readonly wildcards: (readonly ElementCondition[])[];
+  /** Per pattern: when it may match an element (see `DispatchFilter`). */
+  readonly filters: DispatchFilter[];
+  readonly attributeFilters: { readonly pattern: number; readonly key: string }[];
+}
+
+function addFilter(list: DispatchFilter[], filter: DispatchFilter): void {
+  const key = JSON.stringify(filter);
+  if (!list.some((f) => JSON.stringify(f) === key)) list.push(filter);
 }
 
 function addTo(map: Map<string, number[]>, key: string, index: number): void {
@@ -254,7 +263,7 @@ function addWildcard(d: Dispatch, conditions: readonly ElementCondition[]): void
 
 /** Computes, per node name, which pattern modes a visit must apply. */
 function computeDispatch(model: SchemaModel): Dispatch {
-  const d: Dispatch = { root: [], anyElement: [], anyAttribute: [], elements: new Map(), attributes: new Map(), wildcards: [] };
+  const d: Dispatch = { root: [], anyElement: [], anyAttribute: [], elements: new Map(), attributes: new Map(), wildcards: [], filters: [], attributeFilters: [] };
   model.patterns.forEach((pattern, index) => {
     for (const rule of pattern.rules) {
       for (const target of analyseContext(rule.context, model.namespaces)) {
@@ -262,24 +271,34 @@ function computeDispatch(model: SchemaModel): Dispatch {
           case 'root':
             addOnce(d.root, index);
             break;
-          case 'element':
+          case 'element': {
             addTo(d.elements, target.key, index);
+            const { kind: _kind, ...filter } = target;
+            addFilter(d.filters, { pattern: index, ...filter });
             break;
+          }
           case 'attribute':
             addTo(d.attributes, target.key, index);
+            addFilter(d.attributeFilters, { pattern: index, key: target.key });
             break;
-          case 'any-element':
+          case 'any-element': {
             addOnce(d.anyElement, index);
             addWildcard(d, target.conditions);
+            const { kind: _kind, conditions, ...chain } = target;
+            addFilter(d.filters, { pattern: index, ...(conditions.length === 0 ? {} : { conditions }), ...chain });
             break;
+          }
           case 'any-attribute':
             addOnce(d.anyAttribute, index);
+            addFilter(d.attributeFilters, { pattern: index, key: '*' });
             break;
           case 'any-node':
             addOnce(d.root, index);
             addOnce(d.anyElement, index);
             addOnce(d.anyAttribute, index);
             addWildcard(d, []);
+            addFilter(d.filters, { pattern: index });
+            addFilter(d.attributeFilters, { pattern: index, key: '*' });
             break;
         }
       }
@@ -300,7 +319,7 @@ function groupKeys(keys: Iterable<string>): Record<string, string[]> {
 }
 
 /** The nodes worth visiting, for the engine's JavaScript walk (see the file comment). */
-function nodeIndexSpec(d: Dispatch): NodeIndexSpec {
+function nodeIndexSpec(d: Dispatch, patterns: number): NodeIndexSpec {
   // One condition-free wildcard visits every element: the others add nothing.
   const everything = d.wildcards.some((w) => w.length === 0);
   return {
@@ -308,7 +327,29 @@ function nodeIndexSpec(d: Dispatch): NodeIndexSpec {
     wildcards: everything ? [[]] : d.wildcards,
     attributes: groupKeys(d.attributes.keys()),
     anyAttribute: d.anyAttribute.length > 0,
+    dispatch: { patterns, filters: d.filters, attributes: d.attributeFilters },
   };
+}
+
+/**
+ * Per-pattern entry points for the engine's dispatch: `psbv:table` holds, at position
+ * p + 1, a function applying pattern p to an element, and at P + p + 1 one applying it
+ * to the element's attributes. The engine passes `psbv:targets` and `psbv:calls`
+ * (parallel: element, table position), in document order, then pattern order.
+ */
+function emitCallTable(patterns: number): string {
+  let out = '';
+  const refs: string[] = [];
+  for (let p = 0; p < patterns; p++) {
+    out += `<xsl:function name="${P}:e${p}" as="map(*)*"><xsl:param name="n" as="element()"/><xsl:apply-templates select="$n" mode="${P}:p${p}"/></xsl:function>\n`;
+    refs.push(`${P}:e${p}#1`);
+  }
+  for (let p = 0; p < patterns; p++) {
+    out += `<xsl:function name="${P}:a${p}" as="map(*)*"><xsl:param name="n" as="element()"/><xsl:apply-templates select="$n/@*" mode="${P}:p${p}"/></xsl:function>\n`;
+    refs.push(`${P}:a${p}#1`);
+  }
+  out += `<xsl:variable name="${P}:table" as="array(function(element()) as map(*)*)" select="[${refs.join(', ')}]"/>\n`;
+  return out;
 }
 
 function applyModes(indices: readonly number[], indent: string, select = '.'): string {
@@ -427,7 +468,7 @@ export function emitXslt(model: SchemaModel): string {
   const dispatch = computeDispatch(model);
   const metadata = METADATA_MARKER + JSON.stringify(buildMetadata(model));
   out += `<xsl:template name="${P}:metadata" visibility="public"><xsl:text>${escapeXml(metadata)}</xsl:text></xsl:template>\n`;
-  const index = NODE_INDEX_MARKER + JSON.stringify(nodeIndexSpec(dispatch));
+  const index = NODE_INDEX_MARKER + JSON.stringify(nodeIndexSpec(dispatch, model.patterns.length));
   out += `<xsl:template name="${P}:node-index" visibility="public"><xsl:text>${escapeXml(index)}</xsl:text></xsl:template>\n`;
   // Two entry points. `psbv:run` with the document as the `psbv:document` parameter is
   // what validateDocument uses: SaxonJS copies a `sourceNode` tree on every transform
@@ -437,9 +478,17 @@ export function emitXslt(model: SchemaModel): string {
   out += `<xsl:param name="${P}:document" as="document-node()?" select="()"/>
 <xsl:param name="${P}:nodes" as="element()*" select="()"/>
 <xsl:param name="${P}:indexed" as="xs:boolean" select="false()"/>
+<xsl:param name="${P}:targets" as="element()*" select="()"/>
+<xsl:param name="${P}:calls" as="xs:double*" select="()"/>
+<xsl:param name="${P}:dispatched" as="xs:boolean" select="false()"/>
 <xsl:template name="${P}:run">
   <xsl:variable name="results" as="map(*)*">
     <xsl:choose>
+      <xsl:when test="$${P}:dispatched">
+${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:for-each select="1 to count($${P}:calls)">
+          <xsl:sequence select="$${P}:table(xs:integer($${P}:calls[current()]))($${P}:targets[current()])"/>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="$${P}:indexed">
 ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-templates select="$${P}:nodes" mode="${P}:visit"/>
       </xsl:when>
@@ -455,6 +504,7 @@ ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-tem
 `;
   out += RESULT_FUNCTIONS + LET_FUNCTIONS + LOCATION_FUNCTIONS;
   out += emitVisit(dispatch);
+  out += emitCallTable(model.patterns.length);
   model.patterns.forEach((pattern, index) => {
     out += emitPatternMode(pattern, index);
   });

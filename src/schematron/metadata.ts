@@ -54,7 +54,23 @@ export type ElementCondition =
   | { readonly test: 'local-name'; readonly value: string }
   | { readonly test: 'local-ends'; readonly value: string }
   | { readonly test: 'local-starts'; readonly value: string }
-  | { readonly test: 'local-contains'; readonly value: string };
+  | { readonly test: 'local-contains'; readonly value: string }
+  /** The element has this attribute (no namespace): `[@schemeID]`. */
+  | { readonly test: 'attribute'; readonly value: string };
+
+/**
+ * When a pattern may match an element (necessary conditions, checked in JavaScript before
+ * the stylesheet is asked): its name (`key`, absent for a wildcard), `conditions`, and the
+ * names of its ancestors (`chain`, nearest first, null = any element; `anchored`: the last
+ * one is the document element).
+ */
+export interface DispatchFilter {
+  readonly pattern: number;
+  readonly key?: string;
+  readonly conditions?: readonly ElementCondition[];
+  readonly chain?: readonly (string | null)[];
+  readonly anchored?: true;
+}
 
 /**
  * Which nodes the rules of a compiled stylesheet can match, so the engine can hand the
@@ -72,6 +88,17 @@ export interface NodeIndexSpec {
   readonly attributes: Readonly<Record<string, readonly string[]>>;
   /** True when some context matches any attribute: every element with attributes is visited. */
   readonly anyAttribute: boolean;
+  /**
+   * Per-pattern dispatch (stylesheets compiled since it exists): which pattern may match
+   * which element. The engine then hands the stylesheet, per element, only those patterns
+   * (`psbv:calls`), so the work per element does not grow with the number of rules.
+   */
+  readonly dispatch?: {
+    readonly patterns: number;
+    readonly filters: readonly DispatchFilter[];
+    /** Patterns with attribute contexts: attribute name keys ('*' = any attribute) per pattern. */
+    readonly attributes: readonly { readonly pattern: number; readonly key: string }[];
+  };
 }
 const TERM = /\b(B[TG]-\d+)\b/g;
 

@@ -7,12 +7,30 @@ describe('analyseContext', () => {
   it('dispatches plain and rooted name tests by their expanded name', () => {
     expect(analyseContext('cac:InvoiceLine[cbc:ID] | /ubl:Invoice', ns)).toEqual([
       { kind: 'element', key: 'Q{urn:cac}InvoiceLine' },
-      { kind: 'element', key: 'Q{urn:inv}Invoice' },
+      { kind: 'element', key: 'Q{urn:inv}Invoice', anchored: true },
     ]);
   });
 
   it('uses the last step of a path, ignoring predicates that contain slashes and bars', () => {
-    expect(analyseContext("cac:TaxTotal/cac:TaxSubtotal[cbc:Percent = '1|2' or a/b]", ns)).toEqual([{ kind: 'element', key: 'Q{urn:cac}TaxSubtotal' }]);
+    expect(analyseContext("cac:TaxTotal/cac:TaxSubtotal[cbc:Percent = '1|2' or a/b]", ns)).toEqual([
+      { kind: 'element', key: 'Q{urn:cac}TaxSubtotal', chain: ['Q{urn:cac}TaxTotal'] },
+    ]);
+  });
+
+  it('keeps the ancestor names a path requires, nearest first, anchored when it starts at the root', () => {
+    expect(analyseContext('/ubl:Invoice/cac:TaxTotal[1]/*/cbc:ID | cac:Item//cac:Price/cbc:ID | ../cbc:ID', ns)).toEqual([
+      { kind: 'element', key: 'Q{urn:cbc}ID', chain: [null, 'Q{urn:cac}TaxTotal', 'Q{urn:inv}Invoice'], anchored: true },
+      { kind: 'element', key: 'Q{urn:cbc}ID', chain: ['Q{urn:cac}Price'] },
+      { kind: 'element', key: 'Q{urn:cbc}ID' },
+    ]);
+    expect(analyseContext('//cac:Price/cbc:ID', ns)).toEqual([{ kind: 'element', key: 'Q{urn:cbc}ID', chain: ['Q{urn:cac}Price'] }]);
+  });
+
+  it('keeps attribute presence and other simple conjuncts of a named step as conditions', () => {
+    expect(analyseContext('cbc:EndpointID[@schemeID][normalize-space(@schemeID) != ""] | cbc:ID[not(*) and attribute::listID]', ns)).toEqual([
+      { kind: 'element', key: 'Q{urn:cbc}EndpointID', conditions: [{ test: 'attribute', value: 'schemeID' }] },
+      { kind: 'element', key: 'Q{urn:cbc}ID', conditions: [{ test: 'leaf' }, { test: 'attribute', value: 'listID' }] },
+    ]);
   });
 
   it('recognises attributes, the document node and wildcards', () => {
