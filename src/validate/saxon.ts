@@ -234,7 +234,7 @@ function toFilter(f: DispatchFilter): Filter {
   return {
     pattern: f.pattern,
     conditions: [...(f.conditions ?? [])].sort((a, b) => COST[a.test] - COST[b.test]),
-    chain: f.chain ?? [],
+    chain: (f.chain ?? []).map((step) => (step === null ? null : domKey(step))),
     anchored: f.anchored === true,
   };
 }

@@ -231,18 +231,20 @@ describe('compileSchematron', () => {
 
   it('hands a pattern only the elements whose names and ancestors its contexts allow', async () => {
     const sch = schema(`<pattern id="paths"><rule context="/r/a/id"><report id="TOP" test="true()">top</report></rule>
-        <rule context="x/id[@k]"><report id="UNDER-X" test="true()">under x</report></rule>
-        <rule context="*/*/id"><report id="DEEP" test="true()">deep</report></rule></pattern>
-      <pattern id="any"><rule context="id"><report id="ANY" test="true()">any</report></rule></pattern>`);
+        <rule context="x/id[@k]"><report id="UNDER-X" test="true()">under x</report></rule></pattern>
+      <pattern id="any"><rule context="id"><report id="ANY" test="true()">any</report></rule></pattern>
+      <pattern id="deep"><rule context="*/*/id"><report id="DEEP" test="true()">deep</report></rule></pattern>`);
     const results = await run(sch, '<r><id/><a><id/></a><b><x><id k="1"/><id/></x></b></r>');
     expect(results.map((r) => [r.id, r.location])).toEqual([
       ['ANY', '/r[1]/id[1]'],
       ['TOP', '/r[1]/a[1]/id[1]'],
       ['ANY', '/r[1]/a[1]/id[1]'],
+      ['DEEP', '/r[1]/a[1]/id[1]'],
       ['UNDER-X', '/r[1]/b[1]/x[1]/id[1]'],
       ['ANY', '/r[1]/b[1]/x[1]/id[1]'],
-      ['DEEP', '/r[1]/b[1]/x[1]/id[2]'],
+      ['DEEP', '/r[1]/b[1]/x[1]/id[1]'],
       ['ANY', '/r[1]/b[1]/x[1]/id[2]'],
+      ['DEEP', '/r[1]/b[1]/x[1]/id[2]'],
     ]);
   });
 
