@@ -42,6 +42,19 @@ const lists = {
   invoiceTypes: readList('UNCL1001-sbinv.xml'),
   creditNoteTypes: readList('UNCL1001-sbcn.xml'),
 };
+// The Peppol Self-Billing 3.0.2 release checks currencies and electronic address schemes
+// against newer lists than the ones in ../shared (ISO 4217 amendments: BGN, ANG, CUC, ZWL
+// withdrawn, XCG and CNH added, XXX accepted; EAS: 9901 retired, newer schemes added). These
+// adjustments make our lists the release's (see docs/decisions/agreement.md).
+const RELEASE_ADJUSTMENTS = {
+  currencies: { remove: ['ANG', 'BGN', 'CUC', 'ZWL'], add: ['CNH', 'XCG', 'XXX'] },
+  eas: { remove: ['9901'], add: ['0147', '0154', '0158', '0170', '0194', '0203', '0205', '0217', '0225', '0240', '0242', '0244', '0245', '0246', '0248'] },
+};
+for (const [name, { remove, add }] of Object.entries(RELEASE_ADJUSTMENTS)) {
+  const list = lists[name];
+  list.ids = [...list.ids.filter((id) => !remove.includes(id)), ...add.filter((id) => !list.ids.includes(id))];
+  list.version = `${list.version ? `${list.version}, ` : ''}as in the 3.0.2 release`;
+}
 const shown = (list) => list.ids.join(', ');
 
 const text = `<?xml version="1.0" encoding="UTF-8"?>
@@ -62,14 +75,16 @@ const text = `<?xml version="1.0" encoding="UTF-8"?>
   <pattern id="peppol-codes">
 ${Object.entries(lists).map(([name, list]) => mapLet(name, list)).join('')}
     <rule context="cbc:EmbeddedDocumentBinaryObject">
-      <assert id="PEPPOL-EN16931-CL001" flag="fatal" test="not(@mimeCode) or exists($mime(normalize-space(@mimeCode)))">The attached document (BT-125) has MIME code "<value-of select="@mimeCode"/>"; Peppol allows only ${xml(shown(lists.mime))}.</assert>
+      <assert id="PEPPOL-EN16931-CL001" flag="fatal" test="not(@mimeCode) or exists($mime(string(@mimeCode)))">The attached document (BT-125) has MIME code "<value-of select="@mimeCode"/>"; Peppol allows only ${xml(shown(lists.mime))}.</assert>
     </rule>
 
+    <!-- The indicator must read exactly false or true (no trimming) for the reason code to be
+         checked against the allowance or the charge list; any other indicator is R043's business. -->
     <rule context="cac:AllowanceCharge/cbc:AllowanceChargeReasonCode">
-      <let name="indicator" value="normalize-space(../cbc:ChargeIndicator)"/>
+      <let name="indicator" value="../cbc:ChargeIndicator"/>
       <let name="code" value="normalize-space(.)"/>
-      <assert id="PEPPOL-EN16931-CL002" flag="fatal" test="$indicator ne 'false' or exists($allowanceReasons($code))">The allowance reason code (BT-98, BT-140) "<value-of select="$code"/>" is not in the Peppol subset of UNCL 5189: use one of ${xml(shown(lists.allowanceReasons))}.</assert>
-      <assert id="PEPPOL-EN16931-CL003" flag="fatal" test="$indicator ne 'true' or exists($chargeReasons($code))">The charge reason code (BT-105, BT-145) "<value-of select="$code"/>" is not in UNCL 7161.</assert>
+      <assert id="PEPPOL-EN16931-CL002" flag="fatal" test="not($indicator = 'false') or exists($allowanceReasons($code))">The allowance reason code (BT-98, BT-140) "<value-of select="$code"/>" is not in the Peppol subset of UNCL 5189: use one of ${xml(shown(lists.allowanceReasons))}.</assert>
+      <assert id="PEPPOL-EN16931-CL003" flag="fatal" test="not($indicator = 'true') or exists($chargeReasons($code))">The charge reason code (BT-105, BT-145) "<value-of select="$code"/>" is not in UNCL 7161.</assert>
     </rule>
 
     <rule context="cac:InvoicePeriod/cbc:DescriptionCode">
@@ -84,14 +99,15 @@ ${Object.entries(lists).map(([name, list]) => mapLet(name, list)).join('')}
       <assert id="PEPPOL-EN16931-CL008" flag="fatal" test="exists($eas(string(@schemeID)))">The electronic address (BT-34, BT-49) has scheme "<value-of select="@schemeID"/>", which is not in the Electronic Address Scheme (EAS) code list.</assert>
     </rule>
 
-    <!-- The type codes depend on the profile; only the self-billing process 01 is defined (a
-         document with another process id fails PEPPOL-EN16931-R007 instead). -->
+    <!-- The type codes depend on the process number: the seventh colon-separated part of BT-23
+         when BT-23 names a self-billing process (see R007); only process 01 restricts them. -->
+    <let name="processNumber" value="let $p := normalize-space(/*/cbc:ProfileID) return if (exists(/*/cbc:ProfileID) and matches($p, 'urn:fdc:peppol.eu:2017:poacc:selfbilling:[0-9][0-9]:1.0')) then tokenize($p, ':')[7] else ''"/>
     <rule context="cbc:InvoiceTypeCode">
-      <let name="selfBilling" value="normalize-space(/*/cbc:ProfileID) = 'urn:fdc:peppol.eu:2017:poacc:selfbilling:01:1.0'"/>
+      <let name="selfBilling" value="$processNumber = '01'"/>
       <assert id="PEPPOL-EN16931-P0100" flag="fatal" test="not($selfBilling) or exists($invoiceTypes(normalize-space(.)))">The invoice type code (BT-3) "<value-of select="."/>" is not a self-billing invoice type: use ${xml(shown(lists.invoiceTypes))} (a self-billed credit note is a CreditNote with 261).</assert>
     </rule>
     <rule context="cbc:CreditNoteTypeCode">
-      <let name="selfBilling" value="normalize-space(/*/cbc:ProfileID) = 'urn:fdc:peppol.eu:2017:poacc:selfbilling:01:1.0'"/>
+      <let name="selfBilling" value="$processNumber = '01'"/>
       <assert id="PEPPOL-EN16931-P0101" flag="fatal" test="not($selfBilling) or exists($creditNoteTypes(normalize-space(.)))">The credit note type code (BT-3) "<value-of select="."/>" is not a self-billing credit note type: use ${xml(shown(lists.creditNoteTypes))}.</assert>
     </rule>
   </pattern>
