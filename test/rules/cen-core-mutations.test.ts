@@ -122,7 +122,7 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'total VAT amount (BT-110) one cent up', expect: ['BR-CO-14', 'BR-CO-15'], apply: cent(VAT_TOTAL, 1) },
   { name: 'total with VAT (BT-112) one cent up', expect: ['BR-CO-15', 'BR-CO-16'], apply: cent(total('TaxInclusiveAmount'), 1) },
   { name: 'amount due (BT-115) one cent down', expect: ['BR-CO-16'], apply: cent(total('PayableAmount'), -1) },
-  { name: 'first VAT category tax amount (BT-117) one cent up', expect: ['BR-CO-14', 'BR-CO-17'], apply: cent(SUBTOTAL_TAX, 1) },
+  { name: 'first VAT category tax amount (BT-117) one cent up', expect: ['BR-CO-14'], apply: cent(SUBTOTAL_TAX, 1) },
   { name: 'first document allowance (BT-92) one cent up', expect: ['BR-CO-11'], apply: cent(allowanceAmount('false'), 1, head) },
   { name: 'first document charge (BT-99) one cent up', expect: ['BR-CO-12'], apply: cent(allowanceAmount('true'), 1, head) },
   { name: 'sum of allowances (BT-107) one cent up', expect: ['BR-CO-11', 'BR-CO-13'], apply: cent(total('AllowanceTotalAmount'), 1) },
@@ -158,8 +158,8 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'issue date (BT-2) removed', expect: ['BR-03'], apply: remove(/(?<=<\/cbc:ID>\s*)<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/) },
   { name: 'buyer postal address (BG-8) removed', expect: ['BR-10'], apply: remove(/(?<=<cac:AccountingCustomerParty>(?:(?!<\/cac:AccountingCustomerParty>)[\s\S])*?)<cac:PostalAddress>[\s\S]*?<\/cac:PostalAddress>/) },
   { name: 'seller country code (BT-40) removed', expect: ['BR-09'], apply: remove(/(?<=<cac:AccountingSupplierParty>(?:(?!<\/cac:AccountingSupplierParty>)[\s\S])*?)<cac:Country>\s*<cbc:IdentificationCode>[^<]*<\/cbc:IdentificationCode>\s*<\/cac:Country>/) },
-  { name: 'total without VAT (BT-109) removed', expect: ['BR-13'], apply: remove(/<cbc:TaxExclusiveAmount\b[^>]*>[^<]*<\/cbc:TaxExclusiveAmount>/) },
-  { name: 'amount due (BT-115) removed', expect: ['BR-15'], apply: remove(/<cbc:PayableAmount\b[^>]*>[^<]*<\/cbc:PayableAmount>/) },
+  { name: 'total without VAT (BT-109) removed', expect: ['BR-13', 'BR-CO-13', 'BR-CO-15'], apply: remove(/<cbc:TaxExclusiveAmount\b[^>]*>[^<]*<\/cbc:TaxExclusiveAmount>/) },
+  { name: 'amount due (BT-115) removed', expect: ['BR-15', 'BR-CO-16'], apply: remove(/<cbc:PayableAmount\b[^>]*>[^<]*<\/cbc:PayableAmount>/) },
   { name: 'first item name (BT-153) removed', expect: ['BR-25'], apply: remove(/(?<=<cac:Item>(?:(?!<\/cac:Item>)[\s\S])*?)<cbc:Name>[^<]*<\/cbc:Name>/) },
   { name: 'first line VAT category (BT-151) removed', expect: ['BR-CO-04'], apply: (xml) => removeOnlyLineCategory(xml) },
   { name: 'VAT breakdown (BG-23) removed', expect: ['BR-CO-18'], apply: (xml) => (VAT_TOTAL.test(xml) ? xml.replace(/<cac:TaxSubtotal>[\s\S]*?<\/cac:TaxSubtotal>/g, '') : undefined) },
@@ -188,7 +188,7 @@ const MUTATIONS: readonly Mutation[] = [
   // Too many decimals: the same value written with three decimals.
   { name: 'line net amount (BT-131) with three decimals', expect: ['BR-DEC-23'], apply: decimals(LINE_NET) },
   { name: 'total without VAT (BT-109) with three decimals', expect: ['BR-DEC-12'], apply: decimals(total('TaxExclusiveAmount')) },
-  { name: 'total VAT amount (BT-110) with three decimals', expect: ['BR-DEC-13'], apply: decimals(VAT_TOTAL) },
+  { name: 'total VAT amount (BT-110) with three decimals (BR-DEC-13 never fires officially)', expect: [], apply: decimals(VAT_TOTAL) },
   { name: 'amount due (BT-115) with three decimals', expect: ['BR-DEC-18'], apply: decimals(total('PayableAmount')) },
   { name: 'VAT category taxable amount (BT-116) with three decimals', expect: ['BR-DEC-19'], apply: decimals(SUBTOTAL_TAXABLE) },
   { name: 'VAT category tax amount (BT-117) with three decimals', expect: ['BR-DEC-20'], apply: decimals(SUBTOTAL_TAX) },
@@ -205,7 +205,8 @@ const MUTATIONS: readonly Mutation[] = [
     expect: ['BR-CO-17'],
     apply: (xml) => {
       const m = /<cac:TaxSubtotal>\s*<cbc:TaxableAmount\b[^>]*>([^<]*)<\/cbc:TaxableAmount>[\s\S]*?<cbc:Percent>([^<]*)<\/cbc:Percent>/.exec(xml);
-      if (!m || isZero(m[1] ?? '0') || isZero(m[2] ?? '0')) return undefined;
+      // Less than one currency unit of difference is tolerated: only taxable amounts of 200 or more.
+      if (!m || isZero(m[1] ?? '0') || isZero(m[2] ?? '0') || Math.abs(Number(m[1])) < 200) return undefined;
       return xml.replace(m[0], m[0].replace(/<cbc:Percent>[^<]*</, `<cbc:Percent>${Number(m[2]) + 1}<`));
     },
   },
@@ -278,7 +279,7 @@ describe('EN 16931 core, calculation and decimal rules under mutation', () => {
   }
 
   for (const { doc, m, mutated } of cases) {
-    it(`${m.expect.join(' + ')} fire on ${doc.name} after: ${m.name}`, async (ctx) => {
+    it(`${m.expect.join(' + ') || 'nothing'} fire on ${doc.name} after: ${m.name}`, async (ctx) => {
       const before = new Set((await fired(doc.xml)).map((i) => i.ruleId));
       // A document that already breaks one of the rules says nothing about the mutation.
       if (m.expect.some((r) => before.has(r))) ctx.skip();
