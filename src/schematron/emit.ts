@@ -86,26 +86,18 @@ function letElement(decl: LetDecl, name: string, indent: string, global = false)
 }
 
 /*
- * Lets that fail. A rule or pattern `let` is bound before any test runs, so a dynamic error
- * in its value (`xs:decimal('abc')`) would escape every `xsl:try` and abort the whole
- * validation. Each such let is therefore evaluated inside its own `xsl:try`: on failure it
- * holds a failure marker (a map under an internal QName key, which no rule can build by
- * accident) and its name is bound to the empty sequence; every check that mentions the let
- * (directly or through other lets) reports the failure as a fatal result carrying its own
- * id instead of running its test. Schema-level lets are global variables, evaluated lazily
- * on first use inside a check's `xsl:try`, so their errors are caught there already.
+ * LETS that fail. Lets are bound before any test runs, so a dynamic error in a let's value
+ * (`xs:decimal('abc')`) would escape the tests' `xsl:try`s and abort the whole validation.
+ * A rule with lets (its own or its pattern's) therefore runs inside one more `xsl:try`; its
+ * catch reports each check that mentions a let (directly or through other lets) as a fatal
+ * result carrying the check's id, and evaluates the checks that use no let as usual. One
+ * try per rule, not per let: guarding every let doubled the run time of the let-heavy rule
+ * sets (measured). Schema-level lets are global variables, evaluated lazily on first use
+ * inside a check's `xsl:try`, so their errors are caught there. Pattern lets are global too,
+ * but SaxonJS may evaluate them outside the rule's try: they hold a failure marker instead
+ * (a map under an internal QName key no rule can build by accident), raised in the rule.
  */
 const FAILURE_KEY = `QName('${INTERNAL_NS}', 'let-failure')`;
-
-/** The raw (failure-marked) variable of a let, evaluated in its own xsl:try. */
-function guardedLet(decl: LetDecl, rawName: string, indent: string, global: boolean): string {
-  const catcher = `<xsl:catch select="${P}:let-failure($${ERR}code, $${ERR}description)"/>`;
-  if (decl.value !== undefined) {
-    const select = global ? `${GLOBAL_CONTEXT} ! (${decl.value})` : decl.value;
-    return `${indent}<xsl:variable name="${rawName}" as="item()*"><xsl:try select="${attr(`(${select})`)}">${catcher}</xsl:try></xsl:variable>\n`;
-  }
-  return `${indent}<xsl:variable name="${rawName}" as="item()*"><xsl:try><xsl:document>${decl.content ?? ''}</xsl:document>${catcher}</xsl:try></xsl:variable>\n`;
-}
 
 /** `expr` with its string literals blanked, so a `$name` inside a string is not a reference. */
 function withoutStrings(expr: string): string {
@@ -154,8 +146,8 @@ function dependencies(exprs: readonly string[], scope: readonly BoundLet[]): str
   return [...found];
 }
 
-function patternLetRaw(patternIndex: number, letIndex: number): string {
-  return `${P}:p${patternIndex}-let${letIndex}`;
+function patternLetName(patternIndex: number, name: string): string {
+  return `${P}:p${patternIndex}-${name}`;
 }
 
 /** Builds the rule-set metadata (ids, flags, business terms) from the model. */
@@ -187,42 +179,44 @@ function emitPatternMode(pattern: PatternDecl, index: number): string {
   const mode = `${P}:p${index}`;
   let out = `<xsl:mode name="${mode}" on-no-match="deep-skip"/>\n`;
   const n = pattern.rules.length;
-  const patternLets: BoundLet[] = pattern.lets.map((l, i) => ({ name: l.name, raw: patternLetRaw(index, i), source: l.value ?? l.content ?? '' }));
+  const patternLets: BoundLet[] = pattern.lets.map((l) => ({ name: l.name, raw: l.name, source: l.value ?? l.content ?? '' }));
   pattern.rules.forEach((rule, ruleIndex) => {
     // First rule gets the highest priority: first match wins within the pattern.
     out += `<xsl:template match="${attr(rule.context)}" mode="${mode}" priority="${n - ruleIndex}">\n`;
-    for (const l of patternLets) out += `  <xsl:variable name="${attr(l.name)}" select="${P}:let-value($${l.raw})"/>\n`;
     const scope: BoundLet[] = [...patternLets];
-    let checkIndex = 0;
-    rule.items.forEach((item, itemIndex) => {
+    const set = str(pattern.ruleSet ?? '');
+    const checks: { readonly text: string; readonly failed: string; readonly dependent: boolean }[] = [];
+    let body = '';
+    // A pattern let holds a failure marker when its value raised: raised again here, inside the rule's try.
+    for (const l of pattern.lets) {
+      const g = `$${patternLetName(index, l.name)}`;
+      body += `  <xsl:variable name="${attr(l.name)}" select="${attr(`if (${g} instance of map(*) and ${MAP}contains(${g}, ${FAILURE_KEY})) then error(QName('${INTERNAL_NS}', 'let-failed'), ${g}?description) else ${g}`)}"/>\n`;
+    }
+    for (const item of rule.items) {
       if (item.kind === 'let') {
-        const raw = `${P}:r${itemIndex}`;
-        out += guardedLet(item.let, raw, '  ', false);
-        out += `  <xsl:variable name="${attr(item.let.name)}" select="${P}:let-value($${raw})"/>\n`;
-        scope.push({ name: item.let.name, raw, source: item.let.value ?? item.let.content ?? '' });
-        return;
+        body += letElement(item.let, item.let.name, '  ');
+        scope.push({ name: item.let.name, raw: item.let.name, source: item.let.value ?? item.let.content ?? '' });
+        continue;
       }
       const c = item.check;
       // The constant parts of a result are built by psbv:fired / psbv:failed: one call per
       // check keeps the stylesheet (and the SEF, and its compile time) small.
-      const set = str(pattern.ruleSet ?? '');
       const diagnostics = c.diagnostics.length === 0 ? '()' : `(${c.diagnostics.map((d) => messageExpr(d.message)).join(', ')})`;
       const fired = `${P}:fired(., ${str(c.id)}, ${str(c.flag)}, ${str(c.kind)}, ${messageExpr(c.message)}, ${str(c.role)}, ${set}, ${diagnostics})`;
-      const failed = `${P}:failed(., ${str(c.id)}, ${set}, $${ERR}description, $${ERR}code)`;
+      const failed = `<xsl:sequence select="${attr(`${P}:failed(., ${str(c.id)}, ${set}, $${ERR}description, $${ERR}code)`)}"/>`;
       const test = c.kind === 'assert' ? `not((${c.test}))` : `(${c.test})`;
-      const check = `<xsl:try><xsl:if test="${attr(test)}"><xsl:sequence select="${attr(fired)}"/></xsl:if><xsl:catch><xsl:sequence select="${attr(failed)}"/></xsl:catch></xsl:try>`;
-      const deps = dependencies(checkExpressions(c), scope);
-      if (deps.length === 0) {
-        out += `  ${check}\n`;
-      } else {
-        const failure = `${P}:f${checkIndex}`;
-        const list = deps.map((d) => `$${d}`).join(', ');
-        out += `  <xsl:variable name="${failure}" select="${P}:first-failure((${list}))"/>\n`;
-        out += `  <xsl:choose><xsl:when test="exists($${failure})"><xsl:sequence select="${attr(`${P}:failed(., ${str(c.id)}, ${set}, $${failure}?description, $${failure}?code)`)}"/></xsl:when>`;
-        out += `<xsl:otherwise>${check}</xsl:otherwise></xsl:choose>\n`;
-      }
-      checkIndex++;
-    });
+      const text = `<xsl:try><xsl:if test="${attr(test)}"><xsl:sequence select="${attr(fired)}"/></xsl:if><xsl:catch>${failed}</xsl:catch></xsl:try>`;
+      checks.push({ text, failed, dependent: dependencies(checkExpressions(c), scope).length > 0 });
+      body += `  ${text}\n`;
+    }
+    if (scope.length === 0) out += body;
+    else {
+      // Lets (see LETS): the rule runs in one xsl:try; when a let raises, the catch reports
+      // every check that uses a let as failed and evaluates the others.
+      out += `<xsl:try>\n${body}<xsl:catch>\n`;
+      for (const c of checks) out += `  ${c.dependent ? c.failed : c.text}\n`;
+      out += `</xsl:catch></xsl:try>\n`;
+    }
     out += `</xsl:template>\n`;
   });
   return out;
@@ -402,24 +396,6 @@ const RESULT_FUNCTIONS = `<xsl:function name="${P}:fired" as="map(*)">
 </xsl:function>
 `;
 
-const LET_FUNCTIONS = `<xsl:function name="${P}:let-failure" as="map(*)">
-  <xsl:param name="code"/><xsl:param name="description"/>
-  <xsl:sequence select="map{${FAILURE_KEY}: true(), 'code': string($code), 'description': string($description)}"/>
-</xsl:function>
-<xsl:function name="${P}:is-failure" as="xs:boolean">
-  <xsl:param name="value" as="item()*"/>
-  <xsl:sequence select="count($value) eq 1 and $value instance of map(*) and ${MAP}contains($value, ${FAILURE_KEY})"/>
-</xsl:function>
-<xsl:function name="${P}:let-value" as="item()*">
-  <xsl:param name="value" as="item()*"/>
-  <xsl:sequence select="if (${P}:is-failure($value)) then () else $value"/>
-</xsl:function>
-<xsl:function name="${P}:first-failure" as="map(*)?">
-  <xsl:param name="values" as="item()*"/>
-  <xsl:sequence select="$values[. instance of map(*) and ${MAP}contains(., ${FAILURE_KEY})][1]"/>
-</xsl:function>
-`;
-
 const LOCATION_FUNCTIONS = `<xsl:function name="${P}:location" as="xs:string">
   <xsl:param name="node" as="node()"/>
   <xsl:sequence select="if ($node instance of document-node()) then '/' else string-join($node/ancestor-or-self::node()[not(self::document-node())] ! ${P}:step(.), '')"/>
@@ -449,20 +425,27 @@ export function emitXslt(model: SchemaModel): string {
   for (const f of model.foreign) out += `${f.text}\n`;
   for (const l of model.lets) out += letElement(l, l.name, '', true);
   model.patterns.forEach((pattern, index) => {
-    // Pattern-level lets are evaluated once against the document (like schema lets), each
-    // in its own xsl:try (see guardedLet); renamed per pattern so two patterns may use the
-    // same name, and each sees the earlier lets of its own pattern through an XPath `let`.
+    // Pattern-level lets are evaluated once against the document (like schema lets), each in
+    // an xsl:try that turns an error into a failure marker, raised again in the rules that
+    // use the let (see LETS). Renamed per pattern so two patterns may use the same name;
+    // each sees the earlier lets of its own pattern through an XPath `let` prefix.
+    const catcher = `<xsl:catch select="map{${FAILURE_KEY}: true(), 'description': string($${ERR}code) || ': ' || $${ERR}description}"/>`;
     pattern.lets.forEach((l, i) => {
-      const earlier = pattern.lets.slice(0, i).map((e, j) => ({ name: e.name, raw: patternLetRaw(index, j) }));
+      const earlier = pattern.lets.slice(0, i);
+      const name = patternLetName(index, l.name);
       if (l.value === undefined) {
-        out += guardedLet(l, patternLetRaw(index, i), '', true);
+        out += `<xsl:variable name="${name}" as="item()*"><xsl:try><xsl:document>${l.content ?? ''}</xsl:document>${catcher}</xsl:try></xsl:variable>\n`;
         return;
       }
-      const prefix = earlier.map((e) => `let $${e.name} := ${P}:let-value($${e.raw}) return `).join('');
-      const failed = earlier.filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${e.raw}`);
-      // A let built on a failed earlier let fails with it.
-      const value = failed.length === 0 ? `${prefix}(${l.value})` : `let $${P}:f := ${P}:first-failure((${failed.join(", ")})) return if (exists($${P}:f)) then $${P}:f else (${prefix}(${l.value}))`;
-      out += guardedLet({ name: l.name, value }, patternLetRaw(index, i), '', true);
+      const prefix = earlier.map((e) => `let $${e.name} := $${patternLetName(index, e.name)} return `).join('');
+      const failed = earlier.filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${patternLetName(index, e.name)}`);
+      // Built on a failed earlier let: fails with the same marker.
+      const value = `${GLOBAL_CONTEXT} ! (${prefix}(${l.value}))`;
+      const select =
+        failed.length === 0
+          ? value
+          : `let $${P}:f := (${failed.join(', ')})[. instance of map(*) and ${MAP}contains(., ${FAILURE_KEY})][1] return if (exists($${P}:f)) then $${P}:f else ${value}`;
+      out += `<xsl:variable name="${name}" as="item()*"><xsl:try select="${attr(select)}">${catcher}</xsl:try></xsl:variable>\n`;
     });
   });
   const dispatch = computeDispatch(model);
@@ -502,7 +485,7 @@ ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-tem
   <xsl:sequence select="array{$results}"/>
 </xsl:template>
 `;
-  out += RESULT_FUNCTIONS + LET_FUNCTIONS + LOCATION_FUNCTIONS;
+  out += RESULT_FUNCTIONS + LOCATION_FUNCTIONS;
   out += emitVisit(dispatch);
   out += emitCallTable(model.patterns.length);
   model.patterns.forEach((pattern, index) => {

@@ -180,7 +180,7 @@ describe('compileSchematron', () => {
       <pattern><rule context="amount"><assert id="OTHER" test="false()">other pattern</assert></rule></pattern>`);
     const results = await run(sch, '<r rate="x"><amount>2</amount></r>');
     expect(results.map((r) => [r.id, r.kind])).toEqual([['RATE', 'error'], ['PLAIN', 'assert'], ['OTHER', 'assert']]);
-    expect(results[0]?.error).toContain('FORG0001');
+    expect(results[0]?.text).toContain('FORG0001');
     expect((await run(sch, '<r rate="1"><amount>1</amount></r>')).map((r) => r.id)).toEqual(['OTHER']);
   });
 
