@@ -13,17 +13,8 @@
  * document kind. Statements that are not such a path (attributes, conditions, typos in the
  * catalogue) are reviewed by hand: see OVERRIDES and ALIASES below.
  *
- * Generation reads the table and the Peppol syntax binding (to know which element names are
- * repeated in every invoice line) and writes one rule per place. See `chooseDispatch` for why
- * a restriction is checked either at the restricted element or at its parent.
  *
- * STATUS (not finished): the generated schematron/ubl-restrictions.sch is not committed. Three
- * designs were measured on this machine under heavy load (see the issue 6 report): one rule per
- * restricted element (666 rules on ~400 element names): SB-base-example 32 ms instead of 1 ms,
- * compile 22 s; one guarded rule for the document and one for the line with the restricted
- * pairs in global map variables: 100+ ms per small document (the match pattern re-evaluates the
- * map); the same with the map literals inline in an xsl:function: the XSLT compiler did not
- * finish in 10 minutes. The table (schematron/data/ubl-cr.json) is complete and reviewed.
+ * Generation writes one rule per restricted place (see `generate`); the output is committed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -229,67 +220,10 @@ function pick(o, keys) {
 // Generation.
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The parent/child pairs the Peppol binding uses (local names, `PostalAddress/CityName`), split
- * into the document level and the inside of a line, for both document kinds.
- */
-function bindingPairs() {
-  const dir = join(shared, 'peppol-sb/syntax');
-  const pairs = { header: new Set(), line: new Set() };
-  const local = (q) => q.replace(/^\w+:/, '');
-  const visit = (text, stack) => {
-    const tokens = text.matchAll(/<Element\b[^>]*>|<\/Element>|<Term>([^<]+)<\/Term>|<Include>([^<]+)<\/Include>|<Attribute\b[^>]*>[\s\S]*?<\/Attribute>/g);
-    let expectTerm = false;
-    for (const t of tokens) {
-      const s = t[0];
-      if (s.startsWith('<Attribute')) continue;
-      if (s.startsWith('<Element')) expectTerm = true;
-      else if (s === '</Element>') stack.pop();
-      else if (t[2] !== undefined) visit(readFileSync(join(dir, t[2]), 'utf8'), stack);
-      else if (t[1] !== undefined && expectTerm) {
-        expectTerm = false;
-        const name = local(t[1].trim());
-        const inLine = stack.slice(1).some((n) => n === 'InvoiceLine' || n === 'CreditNoteLine');
-        (inLine ? pairs.line : pairs.header).add(`${stack.at(-1)}/${name}`);
-        stack.push(name);
-      }
-    }
-  };
-  visit(readFileSync(join(dir, 'ubl-selfbilledinvoice.xml'), 'utf8'), ['Invoice']);
-  visit(readFileSync(join(dir, 'ubl-selfbilledcreditnote.xml'), 'utf8'), ['CreditNote']);
-  return pairs;
-}
-
 /** Steps of a place: `['cac:A', 'cac:B']`; the document element is not a step. */
 function placeSteps(entry) {
   return entry.place === '/' ? [] : entry.place.replace(/^\//, '').split('/');
 }
-
-const local = (q) => q.replace(/^\w+:/, '');
-
-/** What must not hold at the restricted element (relative to it), '' when its presence is enough. */
-function violationPredicate(entry) {
-  const parts = [];
-  if (entry.attribute !== undefined) parts.push(`@${entry.attribute}`);
-  if (entry.when !== undefined) parts.push(entry.when);
-  return parts.join(' and ');
-}
-
-/** The path to the restricted element(s) from the scope's context node (document element or line). */
-function violationPath(entry, scope) {
-  const pred = violationPredicate(entry);
-  const target = `${entry.element}${pred === '' ? '' : `[${pred}]`}`;
-  if (entry.anywhere) {
-    const rel = `${entry.place}/${target}`;
-    return scope === 'line' ? `descendant::${rel}` : `${HEADER_PARTS}/descendant-or-self::${rel}`;
-  }
-  const steps = placeSteps(entry);
-  const rest = scope === 'line' ? steps.slice(1) : steps;
-  return [...rest, target].join('/');
-}
-
-/** Everything of the document but its lines. */
-const HEADER_PARTS = '(* except (cac:InvoiceLine | cac:CreditNoteLine))';
 
 const GROUPS = [
   ['cac:AccountingSupplierParty', 'the seller (BG-4)'],
@@ -317,7 +251,7 @@ const GROUPS = [
 function describePlace(entry) {
   const steps = placeSteps(entry);
   if (entry.scan) return 'on any element';
-  if (entry.anywhere) return `under ${steps.join('/')}${entry.scope === 'line' ? ' in this line' : ''}`;
+  if (entry.anywhere) return `under ${steps.join('/')}`;
   if (steps.length === 0) return 'at document level';
   if (steps[0] === '{line}') {
     const rest = steps.slice(1).join('/');
@@ -352,127 +286,84 @@ function escapeXml(s) {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function mapLiteral(keys) {
-  return `map{${[...keys].sort().map((k) => `'${k}': true()`).join(', ')}}`;
+const ROOT = { Invoice: 'ubl:Invoice', CreditNote: 'cn:CreditNote' };
+
+/** The rule contexts of a restriction: one name-test path per document kind (or one relative path). */
+function contexts(entry) {
+  const predicate = entry.attribute === undefined ? '' : `[@${entry.attribute}]`;
+  if (entry.scan) return [`*${predicate}`];
+  if (entry.anywhere) return [`${entry.place}/${entry.element}${predicate}`];
+  return entry.documents.map((kind) => {
+    const steps = placeSteps(entry).map((s) => (s === '{line}' ? LINE[kind] : s));
+    return `/${[ROOT[kind], ...steps, entry.element].join('/')}${predicate}`;
+  });
 }
 
 /**
- * Splits the table into the document-level scope and the line scope and builds, per scope, the
- * guard: a cheap test that is false for every document without a restricted element.
- *
- * Why a guard: the compiled rules visit the document once and, at each element, try the
- * templates of every pattern whose contexts name that element; SaxonJS tries a mode's
- * templates one by one, so each element name used as a rule context costs a little at EVERY
- * element of the document, and 678 rules keyed on ~400 names made a 1000-line invoice twice
- * as slow (measured). Here there are two contexts (the document element and the line, names
- * other rule sets use anyway), and each carries a guard that looks at every element below it
- * once: its parent/child pair of local names is looked up in a map of the pairs that are
- * restricted and that the Peppol binding never uses in that scope, and its attributes in a map
- * of restricted attributes. Restrictions on a pair the binding does use elsewhere in the scope
- * (cac:PostalAddress is used under the seller, not under the payee) are tested by their own
- * path. Only when the guard holds are the asserts, one per restriction, evaluated.
+ * Writes one rule per restricted place: its context is a plain name-test path to the
+ * restricted element (with `[@attribute]` for attribute restrictions) and its assert is
+ * `false()` (or the negated `when` condition). Why this shape: the compiler's dispatch
+ * (src/schematron/context.ts) reads the element name, the attribute and the ancestor names
+ * off such a context, and the engine hands the rule only elements that have them. On a
+ * document without restricted elements no rule is ever tried: the 678 restrictions cost a
+ * hash lookup per element. Rules that could match the same element (the same path, or a
+ * relative `anywhere` path ending in the same name) go to different patterns, since within
+ * a pattern only the first matching rule fires.
  */
-function buildScopes(table) {
-  const used = bindingPairs();
-  const scopes = {
-    header: { entries: [], deny: new Set(), attrs: new Set(), explicit: [] },
-    line: { entries: [], deny: new Set(), attrs: new Set(), explicit: [] },
-  };
-  const add = (scopeName, e) => {
-    const scope = scopes[scopeName];
-    scope.entries.push({ ...e, scope: scopeName });
-    if (e.scan) return;
-    const steps = placeSteps(e);
-    const parents =
-      steps.length === 0 ? e.documents : steps.at(-1) === '{line}' ? e.documents.map((k) => local(LINE[k])) : [local(steps.at(-1))];
-    const keys = parents.map((p) => `${p}/${local(e.element)}`);
-    if (e.attribute !== undefined) for (const k of keys) scope.attrs.add(`${k}@${e.attribute}`);
-    // A pair the binding never uses in this scope is a suspect whatever its condition (`when`):
-    // the assert decides.
-    else if (keys.every((k) => !used[scopeName].has(k))) for (const k of keys) scope.deny.add(k);
-    else if (e.anywhere && e.naturalPlace) scope.explicit.push(violationPath({ ...e, anywhere: false, place: e.naturalPlace }, scopeName));
-    else scope.explicit.push(violationPath(e, scopeName));
-  };
-  for (const e of table) {
-    const steps = placeSteps(e);
-    if (e.scan || e.anywhere) {
-      // Wherever it occurs: both scopes. The natural place (for the explicit guard test) is
-      // where the binding would put it.
-      const natural = (e.exampleAt ?? '').replace('/{quantity}', '');
-      const inLine = natural.startsWith('/{line}');
-      add('header', { ...e, naturalPlace: inLine ? undefined : natural });
-      add('line', { ...e, naturalPlace: inLine ? natural : undefined });
-    } else add(steps[0] === '{line}' ? 'line' : 'header', e);
-  }
-  return scopes;
-}
-
 function generate() {
   const table = JSON.parse(readFileSync(TABLE, 'utf8'));
-  const scopes = buildScopes(table);
-  const ns = 'urn:peppol-self-billing:fn:ubl-restrictions';
-  // The guard runs in a function: SaxonJS re-evaluates a global variable each time a match
-  // pattern refers to it (measured: 100 ms for one small document), not in a function body.
-  const guardFunction = (scopeName) => {
-    const s = scopes[scopeName];
-    const walk = scopeName === 'line' ? '$scope/descendant::*' : `$scope/${HEADER_PARTS}/descendant-or-self::*`;
-    const key = "local-name(..) || '/' || local-name()";
-    // Map literals inline: the XSLT compiler folds a constant map into the SEF once.
-    const scan = `exists(${walk}[${mapLiteral(s.deny)}(${key}) or @unitCodeListID or (some $a in @* satisfies ${mapLiteral(s.attrs)}(${key} || '@' || local-name($a)))])`;
-    const body = [scan, ...new Set(s.explicit)].map((x, i) => (i === 0 ? x : `exists($scope/${x})`)).join(' or ');
-    return `  <xsl:function name="ubr:${scopeName}-suspect" as="xs:boolean">\n    <xsl:param name="scope" as="element()"/>\n    <xsl:sequence select="${escapeXml(body)}"/>\n  </xsl:function>\n`;
-  };
-  const guard = (scopeName) => `ubr:${scopeName}-suspect(.)`;
-  const assertLine = (e, scopeName) => {
-    let test = `empty(${e.scan ? (scopeName === 'line' ? 'descendant::*/@unitCodeListID' : `${HEADER_PARTS}/descendant-or-self::*/@unitCodeListID`) : violationPath(e, scopeName)})`;
-    if (e.documents.length === 1 && scopeName === 'header') test = `not(self::${e.documents[0] === 'Invoice' ? 'ubl:Invoice' : 'cn:CreditNote'}) or ${test}`;
-    if (e.documents.length === 1 && scopeName === 'line') test = `not(self::${LINE[e.documents[0]]}) or ${test}`;
-    return `      <assert id="${e.id}" flag="${e.flag}" test="${escapeXml(test)}">${escapeXml(message(e))}</assert>\n`;
-  };
+  const rules = new Map();
+  for (const e of table) {
+    const context = contexts(e).join(' | ');
+    const path = contexts({ ...e, attribute: undefined }).join(' | ');
+    const rule = rules.get(context) ?? { context, path, entries: [], relative: Boolean(e.anywhere || e.scan), names: new Set([e.element]) };
+    rule.entries.push(e);
+    rules.set(context, rule);
+  }
+  const patterns = [];
+  const conflicts = (a, b) => [...a.names].some((n) => b.names.has(n) || n === '*' || b.names.has('*')) && (a.relative || b.relative || a.path === b.path);
+  for (const rule of rules.values()) {
+    let pattern = patterns.find((p) => p.every((r) => !conflicts(r, rule)));
+    if (!pattern) {
+      pattern = [];
+      patterns.push(pattern);
+    }
+    pattern.push(rule);
+  }
   let out = `<?xml version="1.0" encoding="UTF-8"?>
 <!--
   GENERATED by scripts/generate-ubl-restrictions.mjs from schematron/data/ubl-cr.json. Do not edit:
   change the table (or the script) and run \`node scripts/generate-ubl-restrictions.mjs\`.
 
   EN 16931 UBL binding, validation artefacts 1.3.16: the UBL-CR restrictions, elements and
-  attributes of UBL 2.1 that the EN 16931 binding does not use (${table.length} rules). One rule checks the
-  document level, one each invoice or credit note line. Each rule is guarded (see the context):
-  a valid document costs one look-up per element and no assert is evaluated. Why: see
-  buildScopes in the script.
+  attributes of UBL 2.1 that the EN 16931 binding does not use (${table.length} rules). One rule per
+  restricted place, its context a name-test path to the restricted element: the validation
+  engine hands a rule only the elements whose name, attribute and ancestors match its context,
+  so a document without restricted elements costs a lookup per element and runs no assert.
 -->
-<schema xmlns="http://purl.oclc.org/dsdl/schematron" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ubr="${ns}" queryBinding="xslt2">
+<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
   <title>EN 16931 UBL restrictions (UBL-CR)</title>
   <ns prefix="ubl" uri="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>
   <ns prefix="cn" uri="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/>
   <ns prefix="cac" uri="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"/>
   <ns prefix="cbc" uri="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"/>
   <ns prefix="ext" uri="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"/>
-  <ns prefix="ubr" uri="${ns}"/>
-
-  <!-- Restricted parent/child pairs (local names) that the binding never uses in that scope,
-       and restricted attributes by parent/child@attribute. -->
 `;
-  for (const name of ['header', 'line']) {
-    out += guardFunction(name);
-  }
-  out += `
-  <pattern id="ubl-restrictions-document">
-    <rule context="/ubl:Invoice[${escapeXml(guard('header'))}] | /cn:CreditNote[${escapeXml(guard('header'))}]">
-`;
-  for (const e of scopes.header.entries) out += assertLine(e, 'header');
-  out += `    </rule>
-  </pattern>
-
-  <pattern id="ubl-restrictions-line">
-    <rule context="/ubl:Invoice/cac:InvoiceLine[${escapeXml(guard('line'))}] | /cn:CreditNote/cac:CreditNoteLine[${escapeXml(guard('line'))}]">
-`;
-  for (const e of scopes.line.entries) out += assertLine(e, 'line');
-  out += `    </rule>
-  </pattern>
-</schema>
-`;
+  patterns.forEach((pattern, i) => {
+    out += `\n  <pattern id="ubl-restrictions-${i + 1}">\n`;
+    for (const rule of pattern) {
+      out += `    <rule context="${escapeXml(rule.context)}">\n`;
+      for (const e of rule.entries) {
+        const test = e.when === undefined ? 'false()' : `not(${e.when})`;
+        out += `      <assert id="${e.id}" flag="${e.flag}" test="${escapeXml(test)}">${escapeXml(message(e))}</assert>\n`;
+      }
+      out += `    </rule>\n`;
+    }
+    out += `  </pattern>\n`;
+  });
+  out += `</schema>\n`;
   writeFileSync(OUTPUT, out);
-  console.log(`${OUTPUT}: header ${scopes.header.entries.length} asserts (${scopes.header.deny.size} pairs, ${scopes.header.attrs.size} attributes, ${scopes.header.explicit.length} explicit), line ${scopes.line.entries.length} asserts (${scopes.line.deny.size} pairs, ${scopes.line.attrs.size} attributes, ${scopes.line.explicit.length} explicit)`);
+  console.log(`${OUTPUT}: ${table.length} asserts in ${rules.size} rules, ${patterns.length} patterns`);
 }
 
 if (process.argv.includes('--derive')) derive();
