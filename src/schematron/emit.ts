@@ -150,7 +150,14 @@ function patternLetName(patternIndex: number, name: string): string {
   return `${P}:p${patternIndex}-${name}`;
 }
 
-/** Builds the rule-set metadata (ids, flags, business terms) from the model. */
+/**
+ * Builds the rule-set metadata (ids, flags, business terms) from the model.
+ *
+ * @param model - the schema as read by `readSchema`
+ * @returns one entry per assert/report, in schema order
+ * @example
+ * buildMetadata(readSchema(schText)).rules.map((r) => r.id); // ['PEPPOL-EN16931-R001', ...]
+ */
 export function buildMetadata(model: SchemaModel): RuleSetMetadata {
   const rules: RuleMetadata[] = [];
   for (const pattern of model.patterns) {

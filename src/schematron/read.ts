@@ -6,7 +6,9 @@
 import { SchematronCompileError } from './errors.js';
 import { childElements, parseXmlTree, serializeElement, textContent, type XElement, type XNode } from './xml-tree.js';
 
+/** Namespace of ISO Schematron elements. */
 export const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
+/** Namespace of XSLT elements (foreign `xsl:function`, `xsl:key` in a schema). */
 export const XSL_NS = 'http://www.w3.org/1999/XSL/Transform';
 
 /** A `let`: `value` is an XPath expression; `content` is literal XSLT content when there is no value. */

@@ -132,7 +132,12 @@ export function parseXmlTree(text: string): XElement {
   throw new SchematronCompileError('MALFORMED_XML', 'The schema has no root element.');
 }
 
-/** Child elements of `el`, optionally only those in namespace `ns` named `local`. */
+/**
+ * Child elements of `el`, optionally only those in namespace `ns` named `local`.
+ *
+ * @example
+ * childElements(schema, SCH_NS, 'pattern').length; // number of patterns
+ */
 export function childElements(el: XElement, ns?: string, local?: string): XElement[] {
   return el.children.filter(
     (c): c is XElement =>
@@ -140,7 +145,12 @@ export function childElements(el: XElement, ns?: string, local?: string): XEleme
   );
 }
 
-/** Concatenated text of `el` and its descendants. */
+/**
+ * Concatenated text of `el` and its descendants.
+ *
+ * @example
+ * textContent(parseXmlTree('<a>x<b>y</b></a>')); // 'xy'
+ */
 export function textContent(el: XElement): string {
   return el.children.map((c) => (c.kind === 'text' ? c.text : textContent(c))).join('');
 }

@@ -114,7 +114,12 @@ export function compileBuiltInSef(dir: string): Promise<Record<string, unknown>>
   });
 }
 
-/** Path of the merged built-in SEF inside a `schematron/` directory. */
+/**
+ * Path of the merged built-in SEF inside a `schematron/` directory.
+ *
+ * @example
+ * builtInSefPath('/app/node_modules/peppol-self-billing/schematron'); // '.../schematron/sef/self-billing.sef.json'
+ */
 export function builtInSefPath(dir: string): string {
   return join(dir, 'sef', `${BUILT_IN_RULE_SET}.sef.json`);
 }
