@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COUNTRY_CODES, ITEM_CLASSIFICATION_CODES, REFERENCE_SCHEME_CODES, UNIT_CODES } from './codes/index.js';
+import { COUNTRY_CODES, ITEM_CLASSIFICATION_CODES, UNIT_CODES } from './codes/index.js';
+import { makeObjectIdentifierSchema } from './references.js';
 import { DecimalSchema } from './decimal.js';
 import { LineAllowanceChargeSchema } from './allowance-charge.js';
 import { codeSchema, DateSchema, IdentifierSchema, TextSchema } from './primitives.js';
@@ -67,11 +68,11 @@ export type Price = DeepReadonly<z.infer<typeof PriceSchema>>;
 
 /**
  * BT-128 Invoice line object identifier (`cac:DocumentReference` with type code 130).
+ *
+ * @example
+ * LineObjectIdentifierSchema.parse({ id: 'M-77', schemeId: 'AUU' });
  */
-export const LineObjectIdentifierSchema = z.object({
-  id: TextSchema.describe('BT-128 Invoice line object identifier'),
-  schemeId: codeSchema(REFERENCE_SCHEME_CODES, 'UNCL 1153').optional().describe('BT-128-1 Scheme identifier'),
-});
+export const LineObjectIdentifierSchema = makeObjectIdentifierSchema('BT-128 Invoice line object identifier');
 
 /**
  * BG-25 INVOICE LINE (`cac:InvoiceLine`, or `cac:CreditNoteLine` in a credit note).

@@ -36,15 +36,28 @@ export const PrecedingInvoiceSchema = z
 export type PrecedingInvoice = DeepReadonly<z.infer<typeof PrecedingInvoiceSchema>>;
 
 /**
+ * Builds the schema of an object identifier (document type code 130) whose scheme comes
+ * from UNCL 1153: BT-18 on the document, BT-128 on a line.
+ *
+ * @param term - the business term id and name, e.g. `'BT-18 Invoiced object identifier'`
+ * @example
+ * makeObjectIdentifierSchema('BT-128 Invoice line object identifier').parse({ id: 'M-77', schemeId: 'AUU' });
+ */
+export function makeObjectIdentifierSchema(term: string) {
+  const id = term.split(' ')[0] ?? term;
+  return z.object({
+    id: TextSchema.describe(term),
+    schemeId: codeSchema(REFERENCE_SCHEME_CODES, 'UNCL 1153').optional().describe(`${id}-1 Scheme identifier (UNCL 1153)`),
+  });
+}
+
+/**
  * BT-18 Invoiced object identifier (`cac:AdditionalDocumentReference` with `DocumentTypeCode` 130).
  *
  * @example
  * InvoicedObjectSchema.parse({ id: 'AB12345', schemeId: 'ABZ' });
  */
-export const InvoicedObjectSchema = z.object({
-  id: TextSchema.describe('BT-18 Invoiced object identifier'),
-  schemeId: codeSchema(REFERENCE_SCHEME_CODES, 'UNCL 1153').optional().describe('BT-18-1 Scheme identifier (UNCL 1153)'),
-});
+export const InvoicedObjectSchema = makeObjectIdentifierSchema('BT-18 Invoiced object identifier');
 
 /**
  * An attached document (BT-125) as base64 text with its MIME code and file name.
