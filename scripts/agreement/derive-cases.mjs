@@ -35,7 +35,9 @@ for (const id of compared) {
   const firing = agreeing.filter((r) => r.official.includes(id)).sort((x, y) => y.recipe.length - x.recipe.length || x.label.localeCompare(y.label));
   firing.slice(0, perRule).forEach(take);
 }
-for (const r of agreeing) if (/boundary|line net \+|exemption code|profile |customization |scheme /.test(r.label)) take(r);
+// The tolerance boundaries and identifier mutations, on the official examples only (they
+// cover every VAT category; the realistic documents add volume, not new boundaries).
+for (const r of agreeing) if (r.base.includes('/examples/') && /boundary|line net \+|exemption code|profile |customization /.test(r.label)) take(r);
 // A few unmutated documents as they are.
 agreeing.filter((r) => r.recipe.length === 0).slice(0, 20).forEach(take);
 const cases = [...chosen.values()].map((r) => ({
