@@ -3,7 +3,7 @@
  * and the realistic documents (../shared/peppol-sb/{examples,realistic}) pass clean, and
  * each mutation a user could plausibly make (a category swapped with its rate kept, an
  * exemption reason dropped, a buyer VAT identifier removed, a rate changed, a tax amount a
- * cent off, a code replaced by an unknown one) makes the rule the statement names fire.
+ * unit and a half off, a code replaced by an unknown one) makes the rule the statement names fire.
  * Mutations are text edits on documents that use the cac:/cbc: prefixes; a document where a
  * mutation does not apply is skipped for it, and each mutation must apply somewhere.
  */
@@ -94,20 +94,22 @@ const MUTATIONS: readonly Mutation[] = [
     expect: ['BR-S-08'],
   },
   {
-    name: 'the standard rated tax amount a cent off',
-    // Away from the exact product: at an exact half cent both neighbours are correctly rounded.
+    // The release accepts a tax amount less than one unit away (see docs/decisions/agreement.md):
+    // a unit and a half away from the exact product is wrong under any reading.
+    name: 'the standard rated tax amount a unit and a half off',
     apply: (xml) =>
       editSubtotal(xml, 'S', (t) => {
         const taxable = Number(/<cbc:TaxableAmount[^>]*>([^<]+)</.exec(t)?.[1]);
         const rate = Number(/<cbc:Percent>([^<]+)</.exec(t)?.[1]);
         const exact = (taxable * rate) / 100;
-        return t.replace(/(<cbc:TaxAmount[^>]*>)([^<]+)(<\/cbc:TaxAmount>)/, (_m, a: string, v: string, b: string) => `${a}${(Number(v) + (Number(v) >= exact ? 0.01 : -0.01)).toFixed(2)}${b}`);
+        return t.replace(/(<cbc:TaxAmount[^>]*>)([^<]+)(<\/cbc:TaxAmount>)/, (_m, a: string, v: string, b: string) => `${a}${(Number(v) + (Number(v) >= exact ? 1.5 : -1.5)).toFixed(2)}${b}`);
       }),
     expect: ['BR-S-09'],
   },
   {
-    name: 'the standard rated taxable amount a cent off',
-    apply: (xml) => editSubtotal(xml, 'S', (t) => t.replace(/(<cbc:TaxableAmount[^>]*>)([^<]+)(<\/cbc:TaxableAmount>)/, (_m, a: string, v: string, b: string) => `${a}${(Number(v) + 0.01).toFixed(2)}${b}`)),
+    // The release accepts a taxable amount less than one unit from the base (BR-S-08).
+    name: 'the standard rated taxable amount a unit and a half off',
+    apply: (xml) => editSubtotal(xml, 'S', (t) => t.replace(/(<cbc:TaxableAmount[^>]*>)([^<]+)(<\/cbc:TaxableAmount>)/, (_m, a: string, v: string, b: string) => `${a}${(Number(v) + 1.5).toFixed(2)}${b}`)),
     expect: ['BR-S-08'],
   },
   {

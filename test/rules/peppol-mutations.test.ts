@@ -110,7 +110,7 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'base quantity zero', rule: 'PEPPOL-EN16931-R121', apply: first(/(<cbc:BaseQuantity[^>]*>)[^<]*</, (_m, a) => `${a}0<`) },
   { name: 'GLN check digit changed', rule: 'PEPPOL-COMMON-R040', apply: first(/(<cbc:EndpointID schemeID="0088">)\s*(\d+)\s*</, (_m, a, d) => `${a}${otherLastDigit(d)}<`) },
   { name: 'Norwegian organisation number check digit changed', rule: 'PEPPOL-COMMON-R041', apply: first(/(schemeID="0192">)\s*(\d{9})\s*</, (_m, a, d) => `${a}${otherLastDigit(d)}<`) },
-  { name: 'Danish CVR without DK', rule: 'PEPPOL-COMMON-R042', apply: first(/(schemeID="0184">)\s*DK(\d{8})\s*</, (_m, a, d) => `${a}${d}<`) },
+  { name: 'Danish CVR with a digit missing', rule: 'PEPPOL-COMMON-R042', apply: first(/(schemeID="0184">)\s*DK(\d{8})\s*</, (_m, a, d) => `${a}DK${d.slice(0, 7)}<`) },
   { name: 'IPA code of five characters', rule: 'PEPPOL-COMMON-R044', apply: first(/(schemeID="0201">)\s*([A-Za-z0-9]{6})\s*</, (_m, a, d) => `${a}${d.slice(0, 5)}<`) },
   { name: 'Swedish organisation number with a hyphen', rule: 'PEPPOL-COMMON-R049', apply: first(/(schemeID="0007">)\s*(\d{6})(\d{4})\s*</, (_m, a, p, q) => `${a}${p}-${q}<`) },
   { name: 'seller VAT number Dutch but malformed', rule: 'PEPPOL-COMMON-R056-2', apply: first(/(<cac:AccountingSupplierParty>[\s\S]*?<cac:PartyTaxScheme>\s*<cbc:CompanyID[^>]*>)[^<]*(<\/cbc:CompanyID>\s*<cac:TaxScheme>\s*<cbc:ID>VAT<)/, (_m, a, b) => `${a}NL12345678${b}`) },

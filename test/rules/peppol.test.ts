@@ -26,6 +26,10 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
   'PEPPOL-EN16931-CL007': ['PEPPOL-EN16931-R051'],
   // Scheme 9907 (R046's only scheme) is not in the EAS code list.
   'PEPPOL-COMMON-R046': ['PEPPOL-EN16931-CL008'],
+  // As released, a missing BT-23 also names no self-billing process.
+  'PEPPOL-EN16931-R001': ['PEPPOL-EN16931-R007'],
+  // As released, a VAT accounting currency without a VAT total in it also fails R055.
+  'PEPPOL-EN16931-R054': ['PEPPOL-EN16931-R055'],
 };
 
 const invalidDir = resolve(process.cwd(), 'fixtures/invalid');
