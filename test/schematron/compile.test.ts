@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileSchematron, SchematronCompileError } from '../../src/schematron/compile.js';
+import { compileSchematron } from '../../src/schematron/compile.js';
 import { findEmbeddedMetadata, findEmbeddedNodeIndex } from '../../src/schematron/metadata.js';
 import { compileToSef } from '../../src/schematron/sef.js';
 import type { RawRuleResult } from '../../src/validate/report-reader.js';
-import { saxonEngine } from '../../src/validate/saxon.js';
-
-const SCH = 'http://purl.oclc.org/dsdl/schematron';
-const schema = (body: string, attrs = '') => `<schema xmlns="${SCH}" queryBinding="xslt2"${attrs}>${body}</schema>`;
+import { compileError, runSef, schema, SCH } from './helpers.js';
 
 async function run(sch: string, xml: string, options: Parameters<typeof compileSchematron>[1] = {}): Promise<RawRuleResult[]> {
-  const sef = await compileToSef(sch, options);
-  return JSON.parse(saxonEngine.run(sef, saxonEngine.parse(xml))) as RawRuleResult[];
+  return runSef(await compileToSef(sch, options), xml);
 }
 const ids = (results: readonly RawRuleResult[]) => results.map((r) => r.id);
-
-function compileError(fn: () => unknown): SchematronCompileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SchematronCompileError) return e;
-    throw e;
-  }
-  throw new Error('expected a SchematronCompileError');
-}
 
 describe('compileSchematron', () => {
   it('lets only the first matching rule of a pattern handle a node', async () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileSchematronSet, SchematronCompileError, type SchematronSource } from '../../src/schematron/compile.js';
+import { compileSchematronSet, type SchematronSource } from '../../src/schematron/compile.js';
 import { findEmbeddedMetadata } from '../../src/schematron/metadata.js';
 import { compileSetToSef } from '../../src/schematron/sef.js';
 import type { RawRuleResult } from '../../src/validate/report-reader.js';
-import { saxonEngine } from '../../src/validate/saxon.js';
-
-const SCH = 'http://purl.oclc.org/dsdl/schematron';
-const schema = (body: string, attrs = '') => `<schema xmlns="${SCH}" queryBinding="xslt2"${attrs}>${body}</schema>`;
+import { compileError, runSef, schema, SCH } from './helpers.js';
 
 async function run(sources: readonly SchematronSource[], xml: string): Promise<RawRuleResult[]> {
-  const sef = await compileSetToSef(sources);
-  return JSON.parse(saxonEngine.run(sef, saxonEngine.parse(xml))) as RawRuleResult[];
-}
-
-function compileError(fn: () => unknown): SchematronCompileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SchematronCompileError) return e;
-    throw e;
-  }
-  throw new Error('expected a SchematronCompileError');
+  return runSef(await compileSetToSef(sources), xml);
 }
 
 const alpha: SchematronSource = {
