@@ -315,13 +315,7 @@ function collectCalls(doc: DomNode, plan: DispatchPlan): { targets: DomNode[]; c
   const found: number[] = [];
   const attributesOf: number[] = [];
   const checkAttributes = plan.attributeKeys.size > 0 || plan.anyAttribute.length > 0;
-  const stack: (DomNode | null)[] = [doc.firstChild];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) continue;
-    stack.push(node.nextSibling);
-    if (node.nodeType !== 1) continue;
-    stack.push(node.firstChild);
+  forEachElement(doc, (node) => {
     const local = node.localName ?? '';
     const uri = node.namespaceURI ?? '';
     found.length = 0;
@@ -333,9 +327,9 @@ function collectCalls(doc: DomNode, plan: DispatchPlan): { targets: DomNode[]; c
       targets.push(node);
       calls.push(p + 1);
     }
-    if (!checkAttributes) continue;
+    if (!checkAttributes) return;
     const attrs = node.attributes;
-    if (!attrs || attrs.length === 0) continue;
+    if (!attrs || attrs.length === 0) return;
     attributesOf.length = 0;
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i];
@@ -349,8 +343,24 @@ function collectCalls(doc: DomNode, plan: DispatchPlan): { targets: DomNode[]; c
       targets.push(node);
       calls.push(plan.patterns + p + 1);
     }
-  }
+  });
   return { targets, calls };
+}
+
+/**
+ * Calls `visit` for every element of `doc` in document order. Iterative (no recursion), so deep
+ * documents cannot overflow the stack here.
+ */
+function forEachElement(doc: DomNode, visit: (el: DomNode) => void): void {
+  const stack: (DomNode | null)[] = [doc.firstChild];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    stack.push(node.nextSibling);
+    if (node.nodeType !== 1) continue;
+    stack.push(node.firstChild);
+    visit(node);
+  }
 }
 
 function hasElementChild(el: DomNode): boolean {
@@ -417,21 +427,12 @@ function wanted(el: DomNode, plan: IndexPlan): boolean {
   return false;
 }
 
-/**
- * The elements of `doc` a stylesheet with this plan must visit, in document order.
- * Iterative (no recursion), so deep documents cannot overflow the stack here.
- */
+/** The elements of `doc` a stylesheet with this plan must visit, in document order. */
 function collectNodes(doc: DomNode, plan: IndexPlan): DomNode[] {
   const out: DomNode[] = [];
-  const stack: (DomNode | null)[] = [doc.firstChild];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) continue;
-    stack.push(node.nextSibling);
-    if (node.nodeType !== 1) continue;
+  forEachElement(doc, (node) => {
     if (wanted(node, plan)) out.push(node);
-    stack.push(node.firstChild);
-  }
+  });
   return out;
 }
 
