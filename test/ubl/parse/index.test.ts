@@ -7,6 +7,17 @@ import { sharedFile, sharedXmlFiles } from './helpers.js';
 
 const base = sharedFile('examples', 'SB-base-example.xml').toString('utf8');
 
+/** `body` inside a Standard Business Document envelope, the payload starting on line 4. */
+function inSbdh(body: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">\n' +
+    '<StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>\n' +
+    body +
+    '\n</StandardBusinessDocument>'
+  );
+}
+
 function ok(xml: string | Uint8Array) {
   const r = parseUbl(xml);
   if (!r.success) throw new Error(r.issues.map((i) => `${i.code} ${i.path ?? ''} ${i.message}`).join('\n'));
@@ -341,12 +352,7 @@ describe('parseUbl', () => {
 
     it('unwraps an SBDH envelope and reports positions in the original text', () => {
       const body = base.slice(base.indexOf('<Invoice')).replace('<cbc:IssueDate>2017-11-13</cbc:IssueDate>', '<cbc:IssueDate>2017-11-31</cbc:IssueDate>');
-      const sbdh =
-        '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        '<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">\n' +
-        '<StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>\n' +
-        body +
-        '\n</StandardBusinessDocument>';
+      const sbdh = inSbdh(body);
       const r = parseUbl(sbdh);
       expect(r.issues.find((i) => i.code === 'INVALID-DATE')).toMatchObject({ path: "/Invoice/cbc:IssueDate", line: 10, column: 5 });
       expect(ok(sbdh.replace('2017-11-31', '2017-11-13')).data.seller.name).toBe('SupplierOfficialName Ltd');
@@ -354,12 +360,7 @@ describe('parseUbl', () => {
 
     it('reports a syntax error inside an SBDH payload at its line and column in the original text', () => {
       const body = base.slice(base.indexOf('<Invoice')).replace('<cbc:IssueDate>', '<cbc:IssueDate>&bad;');
-      const sbdh =
-        '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        '<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">\n' +
-        '<StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>\n' +
-        body +
-        '\n</StandardBusinessDocument>';
+      const sbdh = inSbdh(body);
       const lines = sbdh.split('\n');
       const line = lines.findIndex((l) => l.includes('&bad;')) + 1;
       const r = parseUbl(sbdh);
