@@ -147,6 +147,23 @@ describe('ubl-restrictions.sch', () => {
     }
   });
 
+  // The restrictions that depend on a value: each fires on one side of its condition only.
+  const base = readFileSync(join(examplesDir, EXAMPLE.Invoice), 'utf8');
+  const withHeader = (xml: string) => base.replace('    <cbc:ID>Snippet1</cbc:ID>', `${xml}\n    <cbc:ID>Snippet1</cbc:ID>`);
+  const withReference = (xml: string) => base.replace('    <cac:AccountingSupplierParty>', `    <cac:AdditionalDocumentReference>${xml}</cac:AdditionalDocumentReference>\n    <cac:AccountingSupplierParty>`);
+  const crIssues = async (xml: string) => (await validateDocument(xml)).issues.filter((i) => i.ruleId.startsWith('UBL-CR-')).map((i) => i.ruleId);
+  it.each([
+    ['UBL-CR-002 stays silent on UBL version 2.1', withHeader('    <cbc:UBLVersionID>2.1</cbc:UBLVersionID>'), []],
+    ['UBL-CR-002 fires on UBL version 2.2', withHeader('    <cbc:UBLVersionID>2.2</cbc:UBLVersionID>'), ['UBL-CR-002']],
+    ['UBL-CR-665 stays silent on the scheme of an invoiced object identifier (code 130)', withReference('<cbc:ID schemeID="AAA">X1</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode>'), []],
+    ['UBL-CR-665 fires on the scheme of a supporting document without type code', withReference('<cbc:ID schemeID="AAA">X1</cbc:ID>'), ['UBL-CR-665']],
+    ['UBL-CR-666 and UBL-CR-673 stay silent on the description and attachment of a supporting document', withReference('<cbc:ID>X1</cbc:ID><cbc:DocumentDescription>D</cbc:DocumentDescription><cac:Attachment><cac:ExternalReference><cbc:URI>http://x</cbc:URI></cac:ExternalReference></cac:Attachment>'), []],
+    ['UBL-CR-666 and UBL-CR-673 fire on the description and attachment of an invoiced object identifier', withReference('<cbc:ID>X1</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode><cbc:DocumentDescription>D</cbc:DocumentDescription><cac:Attachment><cac:ExternalReference><cbc:URI>http://x</cbc:URI></cac:ExternalReference></cac:Attachment>'), ['UBL-CR-666', 'UBL-CR-673']],
+  ] as const)('%s', async (_name, xml, expected) => {
+    expect(xml).not.toBe(base);
+    expect((await crIssues(xml)).sort()).toEqual([...expected]);
+  });
+
   const invalidDir = resolve(process.cwd(), 'fixtures/invalid');
   for (const file of readdirSync(invalidDir).filter((f) => f.startsWith('UBL-CR-') && f.endsWith('.xml'))) {
     it(`fires ${file.slice(0, -4)} on fixtures/invalid/${file}`, async () => {
