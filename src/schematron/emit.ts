@@ -27,6 +27,7 @@
  *   Order: document order of the context nodes; on one node, pattern order.
  */
 import { analyseContext } from './context.js';
+import { indexDescendantLookups, listVariable } from './descendant-lookups.js';
 import {
   extractBusinessTerms,
   METADATA_MARKER,
@@ -320,16 +321,17 @@ function groupKeys(keys: Iterable<string>): Record<string, string[]> {
 }
 
 /** The nodes worth visiting, for the engine's JavaScript walk (see the file comment). */
-function nodeIndexSpec(d: Dispatch, patterns: number): NodeIndexSpec {
+function nodeIndexSpec(d: Dispatch, patterns: number, lists: readonly string[]): NodeIndexSpec {
   // One condition-free wildcard visits every element: the others add nothing.
   const everything = d.wildcards.some((w) => w.length === 0);
-  return {
+  const spec: NodeIndexSpec = {
     elements: groupKeys(d.elements.keys()),
     wildcards: everything ? [[]] : d.wildcards,
     attributes: groupKeys(d.attributes.keys()),
     anyAttribute: d.anyAttribute.length > 0,
     dispatch: { patterns, filters: d.filters, attributes: d.attributeFilters },
   };
+  return lists.length === 0 ? spec : { ...spec, lists };
 }
 
 /**
@@ -419,7 +421,9 @@ const LOCATION_FUNCTIONS = `<xsl:function name="${P}:location" as="xs:string">
  * @example
  * const xslt = emitXslt(readSchema(schText));
  */
-export function emitXslt(model: SchemaModel): string {
+export function emitXslt(source: SchemaModel): string {
+  // Document-wide `//name` lookups read lists the engine collects (see descendant-lookups.ts).
+  const { model, keys: lists } = indexDescendantLookups(source);
   const nsDecls = Object.entries(model.namespaces)
     .filter(([prefix]) => prefix !== P && prefix !== 'xsl' && prefix !== 'xs')
     .map(([prefix, uri]) => ` xmlns:${prefix}="${attr(uri)}"`)
@@ -458,7 +462,7 @@ export function emitXslt(model: SchemaModel): string {
   const dispatch = computeDispatch(model);
   const metadata = METADATA_MARKER + JSON.stringify(buildMetadata(model));
   out += `<xsl:template name="${P}:metadata" visibility="public"><xsl:text>${escapeXml(metadata)}</xsl:text></xsl:template>\n`;
-  const index = NODE_INDEX_MARKER + JSON.stringify(nodeIndexSpec(dispatch, model.patterns.length));
+  const index = NODE_INDEX_MARKER + JSON.stringify(nodeIndexSpec(dispatch, model.patterns.length, lists));
   out += `<xsl:template name="${P}:node-index" visibility="public"><xsl:text>${escapeXml(index)}</xsl:text></xsl:template>\n`;
   // Two entry points. `psbv:run` with the document as the `psbv:document` parameter is
   // what validateDocument uses: SaxonJS copies a `sourceNode` tree on every transform
@@ -471,7 +475,8 @@ export function emitXslt(model: SchemaModel): string {
 <xsl:param name="${P}:targets" as="element()*" select="()"/>
 <xsl:param name="${P}:calls" as="xs:double*" select="()"/>
 <xsl:param name="${P}:dispatched" as="xs:boolean" select="false()"/>
-<xsl:template name="${P}:run">
+<xsl:param name="${P}:listed" as="xs:boolean" select="false()"/>
+${lists.map((_, k) => `<xsl:param name="${listVariable(k)}" as="element()*" select="()"/>\n`).join('')}<xsl:template name="${P}:run">
   <xsl:variable name="results" as="map(*)*">
     <xsl:choose>
       <xsl:when test="$${P}:dispatched">

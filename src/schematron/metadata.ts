@@ -99,6 +99,12 @@ export interface NodeIndexSpec {
     /** Patterns with attribute contexts: attribute name keys ('*' = any attribute) per pattern. */
     readonly attributes: readonly { readonly pattern: number; readonly key: string }[];
   };
+  /**
+   * Element names (`Q{uri}local`) whose elements the engine collects, in document order, into
+   * the parameter `psbv:list-K` (K = position here), with `psbv:listed` true: the stylesheet's
+   * document-wide `//name` lookups read them (see descendant-lookups.ts).
+   */
+  readonly lists?: readonly string[];
 }
 const TERM = /\b(B[TG]-\d+)\b/g;
 
@@ -127,7 +133,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * meta?.rules.map((r) => r.id);
  */
 export function findEmbeddedMetadata(sef: unknown): RuleSetMetadata | undefined {
-  const text = findMarkedString(sef, METADATA_MARKER);
+  const text = fromText(sef, METADATA_MARKER) ?? findMarkedString(sef, METADATA_MARKER);
   return text === undefined ? undefined : (JSON.parse(text) as RuleSetMetadata);
 }
 
@@ -139,8 +145,50 @@ export function findEmbeddedMetadata(sef: unknown): RuleSetMetadata | undefined 
  * findEmbeddedNodeIndex(sef)?.elements['urn:oasis:names:specification:ubl:schema:xsd:Invoice-2']; // ['Invoice']
  */
 export function findEmbeddedNodeIndex(sef: unknown): NodeIndexSpec | undefined {
-  const text = findMarkedString(sef, NODE_INDEX_MARKER);
+  const text = fromText(sef, NODE_INDEX_MARKER) ?? findMarkedString(sef, NODE_INDEX_MARKER);
   return text === undefined ? undefined : (JSON.parse(text) as NodeIndexSpec);
+}
+
+/** JSON texts of SEF objects (see `rememberSefText`): searching the text is a plain indexOf. */
+const sefTexts = new WeakMap<object, string>();
+
+/**
+ * Remembers the JSON text a SEF object was parsed from, so that the embedded metadata and
+ * node index are found with a text search instead of a walk over the whole tree (about
+ * 80 ms for the 10 MB built-in rule set, at every cold start).
+ *
+ * @example
+ * const sef = JSON.parse(text);
+ * rememberSefText(sef, text);
+ * findEmbeddedMetadata(sef); // reads the text
+ */
+export function rememberSefText(sef: object, text: string): void {
+  sefTexts.set(sef, text);
+}
+
+/** The rest of the first JSON string literal of the remembered text that starts with `marker`. */
+function fromText(sef: unknown, marker: string): string | undefined {
+  const text = isRecord(sef) ? sefTexts.get(sef) : undefined;
+  if (text === undefined) return undefined;
+  let at = text.indexOf(`"${marker}`);
+  while (at >= 0) {
+    // The closing quote: the next one not escaped (preceded by an even number of backslashes).
+    let end = text.indexOf('"', at + 1);
+    for (;;) {
+      if (end < 0) return undefined;
+      let backslashes = 0;
+      while (text[end - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    try {
+      const value = JSON.parse(text.slice(at, end + 1)) as string;
+      return value.slice(marker.length);
+    } catch {
+      at = text.indexOf(`"${marker}`, end);
+    }
+  }
+  return undefined;
 }
 
 /** The rest of the first string in the tree that starts with `marker`. */

@@ -17,6 +17,7 @@ export {
   type CompiledRuleSet,
 } from './rule-sets.js';
 export { readRuleSetOutput, severityOf, type RawRuleResult } from './report-reader.js';
+export { writeValidatorCodeCache } from './saxon.js';
 export {
   compileSchematron,
   compileSchematronSet,

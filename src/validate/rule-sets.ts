@@ -5,11 +5,15 @@
  * primes a SEF object once (checksum, parent pointers) and reuses it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { CompileSchematronOptions, SchematronSource } from '../schematron/compile.js';
-import { findEmbeddedMetadata, type RuleSetMetadata } from '../schematron/metadata.js';
+import { findEmbeddedMetadata, rememberSefText, type RuleSetMetadata } from '../schematron/metadata.js';
 import { compileSetToSef, compileToSef } from '../schematron/sef.js';
+
+import { TRUSTED_SEF } from './saxon.js';
+
+export { findSchematronDir } from './package-dir.js';
+import { findSchematronDir } from './package-dir.js';
 
 /** A rule set ready to run: its name, the SEF object and its rule metadata. */
 export interface CompiledRuleSet {
@@ -38,6 +42,7 @@ const EMPTY_METADATA: RuleSetMetadata = { title: '', phase: '#ALL', rules: [] };
  */
 export function loadRuleSet(sefJson: string | Readonly<Record<string, unknown>>, name: string): CompiledRuleSet {
   const sef = typeof sefJson === 'string' ? (JSON.parse(sefJson) as Record<string, unknown>) : sefJson;
+  if (typeof sefJson === 'string') rememberSefText(sef, sefJson);
   return { name, sef, metadata: findEmbeddedMetadata(sef) ?? EMPTY_METADATA };
 }
 
@@ -56,32 +61,6 @@ export async function compileRuleSet(
   options: CompileSchematronOptions = {},
 ): Promise<CompiledRuleSet> {
   return loadRuleSet(await compileToSef(schText, options), name);
-}
-
-/** Directory of this module, in the ESM build, the CJS build and under vitest. */
-function moduleDir(): string {
-  // esbuild empties `import.meta` in the CJS build; `__dirname` exists there instead.
-  const url = (import.meta as { url?: string }).url;
-  if (url !== undefined) return dirname(fileURLToPath(url));
-  return typeof __dirname === 'string' ? __dirname : process.cwd();
-}
-
-/**
- * Finds the package's `schematron/` directory by walking up from this module
- * (src/validate/ in development, dist/ once built, node_modules/... when installed).
- *
- * @example
- * findSchematronDir(); // '/app/node_modules/peppol-self-billing/schematron'
- */
-export function findSchematronDir(from = moduleDir()): string | undefined {
-  let dir = resolve(from);
-  for (;;) {
-    const candidate = join(dir, 'schematron');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /**
@@ -155,6 +134,12 @@ function restrict(set: CompiledRuleSet, keep: ReadonlySet<string>): CompiledRule
   return { ...set, metadata };
 }
 
+/** Marks a rule set this package compiled itself: SaxonJS skips its checksum check (see saxon.ts). */
+function trusted(set: CompiledRuleSet): CompiledRuleSet {
+  (set.sef as Record<string, unknown>)[TRUSTED_SEF] = true;
+  return set;
+}
+
 let builtIn: Promise<readonly CompiledRuleSet[]> | undefined;
 
 /**
@@ -173,7 +158,7 @@ let builtIn: Promise<readonly CompiledRuleSet[]> | undefined;
 async function loadBuiltIn(dir: string): Promise<readonly CompiledRuleSet[]> {
   const stems = readdirSync(dir).filter((f) => f.endsWith('.sch')).map((f) => f.slice(0, -4)).sort();
   const mergedPath = builtInSefPath(dir);
-  const merged = existsSync(mergedPath) ? loadRuleSet(readFileSync(mergedPath, 'utf8'), BUILT_IN_RULE_SET) : undefined;
+  const merged = existsSync(mergedPath) ? trusted(loadRuleSet(readFileSync(mergedPath, 'utf8'), BUILT_IN_RULE_SET)) : undefined;
   const built = mtime(mergedPath);
   const members = new Set(merged?.metadata.ruleSets ?? []);
   const fresh = new Set(stems.filter((s) => members.has(s) && mtime(join(dir, `${s}.sch`)) <= built));
@@ -183,7 +168,7 @@ async function loadBuiltIn(dir: string): Promise<readonly CompiledRuleSet[]> {
     const sch = join(dir, `${stem}.sch`);
     const cachePath = join(dir, 'sef', `${stem}.sef.json`);
     if (mtime(cachePath) >= mtime(sch)) {
-      const cached = loadRuleSet(readFileSync(cachePath, 'utf8'), stem);
+      const cached = trusted(loadRuleSet(readFileSync(cachePath, 'utf8'), stem));
       if (cached.metadata.ruleSets?.[0] === stem) {
         sets.push(cached);
         continue;
@@ -194,7 +179,7 @@ async function loadBuiltIn(dir: string): Promise<readonly CompiledRuleSet[]> {
       resolveInclude: (href) => readFileSync(join(dir, href), 'utf8'),
     });
     writeCache(cachePath, sef, started);
-    sets.push(loadRuleSet(sef, stem));
+    sets.push(trusted(loadRuleSet(sef, stem)));
   }
   return sets;
 }

@@ -2,10 +2,14 @@
  * The one adapter to saxon-js. Everything else talks to the `XsltEngine` port, so the
  * rest of validation stays pure and testable without Saxon.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
 import { INTERNAL_NS } from '../schematron/emit.js';
 import { findEmbeddedNodeIndex, type DispatchFilter, type ElementCondition, type NodeIndexSpec } from '../schematron/metadata.js';
+import { findSchematronDir } from './package-dir.js';
 
 type SaxonJSModule = typeof import('saxon-js').default;
 
@@ -15,7 +19,7 @@ type SaxonJSModule = typeof import('saxon-js').default;
 const requireHere = createRequire((import.meta as { url?: string }).url ?? __filename);
 
 /*
- * Two edits to SaxonJS 2.7's source, applied when it is loaded (saxon-js is pinned to
+ * Four edits to SaxonJS 2.7's source, applied when it is loaded (saxon-js is pinned to
  * ~2.7.0; each edit is an exact text match, and without a match the file loads unchanged).
  * Every `SaxonJS.transform` builds a fresh run-time context, and in doing so
  * (1) walks the WHOLE stylesheet tree three times to find its `package` and
@@ -25,17 +29,81 @@ const requireHere = createRequire((import.meta as { url?: string }).url ?? __fil
  * Both depend on the stylesheet only, so we remember them per stylesheet (WeakMaps keyed by
  * the SEF node). What stays per transform (global variable values, documents, output) is
  * untouched. Measured on SB-base-example: 5.5 ms -> 0.1 ms of fixed cost per transform.
+ * (3) makes a new QName object for an element every time a name test looks at it (each
+ *     child step over 1,000 lines tests thousands of elements), and the QName constructor
+ *     checks both name parts with a long regular expression: about a fifth of a large
+ *     invoice's rule time, plus the garbage. The QName is kept on the element instead (an
+ *     element's name never changes).
+ * (4) verifies a stylesheet's checksum once per process by hashing every string of it:
+ *     about 60 ms for the 10 MB built-in rule set at every cold start. The build wrote that
+ *     file from rules it compiled itself, so the built-in set is marked as trusted
+ *     (`TRUSTED_SEF`) and its check skipped; any other SEF is still verified.
  */
+
+/**
+ * A SEF object carrying this property set to true skips SaxonJS's checksum verification (edit 4).
+ *
+ * @example
+ * sef[TRUSTED_SEF] = true; // only for SEF files this package compiled
+ */
+export const TRUSTED_SEF = 'psbvTrusted';
 const SAXON_EDITS: readonly (readonly [string, string])[] = [
   [
     'function I(x,E,B){function L(X,V){H(x,X,V)}',
     'function I(x,E,B){function L(X,V){let c=psbvWalks.get(x);if(!c){c=new Map();psbvWalks.set(x,c)}let a=c.get(X);if(!a){a=[];H(x,X,function(n){a.push(n)});c.set(X,a)}for(let i=0;i<a.length;i++)V(a[i])}',
   ],
   ['"mode"===Y.N&&(y.mode=new Si(Y,ld),', '"mode"===Y.N&&(y.mode=psbvModes.get(Y)||psbvModes.set(Y,new Si(Y,ld)).get(Y),'],
+  ['function G(x){function E(Z,K){K<<=8;', 'function G(x){if(x.psbvTrusted===!0)return;function E(Z,K){K<<=8;'],
+  [
+    'case 1:return b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName);',
+    'case 1:return q.psbvName||(q.psbvName=b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName));',
+  ],
 ];
 
 /** True when the SaxonJS in use carries the edits above (the pinned version does). */
 export let saxonPatched = false;
+
+/*
+ * Cold start. A one-file `peppol-sb validate` spends most of its time before any rule runs:
+ * V8 compiling SaxonJS's 2.4 MB of JavaScript, and SaxonJS loading axios (used only to fetch
+ * http(s) resources, which validation never does). So SaxonJS gets an axios that loads on
+ * first use, and is compiled through `vm.Script` with a V8 code cache that the build writes
+ * next to the compiled rules (`writeValidatorCodeCache`): a cache made for another source
+ * text or another Node is rejected by V8 or never looked up (its name carries a hash of both).
+ */
+let saxonScript: { readonly script: vm.Script; readonly cachePath: string | undefined } | undefined;
+
+/** Path of the code cache for this patched source and this Node, or undefined without a schematron/ directory. */
+function codeCachePath(source: string): string | undefined {
+  const dir = findSchematronDir();
+  if (dir === undefined) return undefined;
+  const hash = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
+  return join(dir, 'sef', `saxon-js-${hash}.v8cache`);
+}
+
+function readIfExists(path: string | undefined): Buffer | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A require for SaxonJS's module: the real one, except that axios loads when first used. */
+function requireFor(path: string): NodeJS.Require {
+  const real = createRequire(path);
+  let axios: Record<string, unknown> | undefined;
+  const lazyAxios = new Proxy({} as Record<string | symbol, unknown>, {
+    get: (_target, key) => (axios ??= real('axios') as Record<string, unknown>)[key as string],
+  });
+  return Object.assign((id: string): unknown => (id === 'axios' ? lazyAxios : real(id)), {
+    resolve: real.resolve,
+    cache: real.cache,
+    main: real.main,
+    extensions: real.extensions,
+  }) as NodeJS.Require;
+}
 
 function loadSaxon(): SaxonJSModule {
   const path = requireHere.resolve('saxon-js');
@@ -45,16 +113,52 @@ function loadSaxon(): SaxonJSModule {
   if (!SAXON_EDITS.every(([from]) => source.split(from).length === 2)) return requireHere('saxon-js') as SaxonJSModule;
   for (const [from, to] of SAXON_EDITS) source = source.replace(from, () => to);
   source = `const psbvWalks=new WeakMap(),psbvModes=new WeakMap();${source}`;
-  type Compilable = Module & { _compile(content: string, filename: string): void; paths: string[]; filename: string; loaded: boolean };
-  const ModuleClass = Module as unknown as { new (id: string): Compilable; _nodeModulePaths(dir: string): string[] };
+  const cachePath = codeCachePath(source);
+  const cachedData = readIfExists(cachePath);
+  // The CommonJS wrapper Node would put around the file, on the same line (positions unchanged).
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: path,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  type Loadable = Module & { paths: string[]; filename: string; loaded: boolean };
+  const ModuleClass = Module as unknown as { new (id: string): Loadable; _nodeModulePaths(dir: string): string[] };
   const m = new ModuleClass(path);
   m.filename = path;
   m.paths = ModuleClass._nodeModulePaths(path);
-  m._compile(source, path);
+  const run = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, f: string, d: string) => void;
+  run(m.exports, requireFor(path), m, path, dirname(path));
   m.loaded = true;
   requireHere.cache[path] = m as unknown as NodeJS.Module;
   saxonPatched = true;
+  saxonScript = { script, cachePath };
   return m.exports as SaxonJSModule;
+}
+
+/**
+ * Writes V8's code cache of the validation engine (SaxonJS as this package loads it) next to
+ * the compiled rules, so that later processes skip most of compiling it: the build calls it
+ * after a warm-up validation (functions compiled by then are in the cache). Call it yourself
+ * in an image build step if your install skipped the package's build. Best effort.
+ *
+ * @returns The file written, or undefined (no schematron/ directory, not writable, SaxonJS
+ * loaded unpatched).
+ *
+ * @example
+ * await validateDocument(sample); // warm up
+ * writeValidatorCodeCache(); // '.../schematron/sef/saxon-js-1a2b3c4d5e6f7a8b.v8cache'
+ */
+export function writeValidatorCodeCache(): string | undefined {
+  const target = saxonScript?.cachePath;
+  if (!saxonScript || target === undefined) return undefined;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, saxonScript.script.createCachedData());
+    renameSync(tmp, target);
+    return target;
+  } catch {
+    return undefined;
+  }
 }
 
 const SaxonJS = loadSaxon();
@@ -136,6 +240,57 @@ function plain(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) if (k !== 'parentNode') out[k] = plain(v);
   return out;
+}
+
+/*
+ * SEF size. The exporter writes the in-scope namespaces (`ns`, about 700 characters with the
+ * merged rule sets' prefixes) on thousands of expressions: over half of the 10 MB built-in SEF,
+ * read and parsed at every cold start. SaxonJS looks `ns` up on the node or its nearest
+ * ancestor that has one, so a copy equal to the inherited value changes nothing and is dropped.
+ * The most common value goes on the package node first (expressions the exporter wrote without
+ * `ns` then see those bindings too, which only matters for a prefix that would otherwise be
+ * undeclared, an error): 10.9 MB -> about 5 MB for the built-in rules.
+ */
+/**
+ * An `ns` value in a canonical form: bindings sorted, the empty default namespace (`=`) left
+ * out (SaxonJS resolves the empty prefix to no namespace with or without it).
+ */
+function canonicalNamespaces(ns: string): string {
+  return ns
+    .split(' ')
+    .filter((b) => b !== '' && b !== '=')
+    .sort()
+    .join(' ');
+}
+
+function mostCommonNamespaces(root: Record<string, unknown>): string | undefined {
+  const counts = new Map<string, number>();
+  const stack: Record<string, unknown>[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    const ns = node['ns'];
+    if (typeof ns === 'string') {
+      const canonical = canonicalNamespaces(ns);
+      counts.set(canonical, (counts.get(canonical) ?? 0) + 1);
+    }
+    const children = node['C'];
+    if (Array.isArray(children)) stack.push(...(children as Record<string, unknown>[]));
+  }
+  let best: string | undefined;
+  for (const [ns, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = ns;
+  return best;
+}
+
+function dropInheritedNamespaces(node: Record<string, unknown>, inherited: string | undefined): void {
+  let own = inherited;
+  const ns = node['ns'];
+  if (typeof ns === 'string') {
+    const canonical = canonicalNamespaces(ns);
+    if (canonical === inherited) delete node['ns'];
+    else own = canonical;
+  }
+  const children = node['C'];
+  if (Array.isArray(children)) for (const c of children as Record<string, unknown>[]) dropInheritedNamespaces(c, own);
 }
 
 function addParentPointers(node: Record<string, unknown>): void {
@@ -273,6 +428,8 @@ function dispatchPlanOf(spec: NonNullable<NodeIndexSpec['dispatch']>): DispatchP
 interface Plans {
   readonly index: IndexPlan;
   readonly dispatch?: DispatchPlan;
+  /** Element key (`uri}local`) -> position of its list (see `NodeIndexSpec.lists`). */
+  readonly lists: ReadonlyMap<string, number>;
 }
 
 /** Plans per SEF object; null = a SEF without an embedded spec (it walks the tree itself). */
@@ -282,7 +439,8 @@ function planFor(sef: Readonly<Record<string, unknown>>): Plans | null {
   let plan = plans.get(sef);
   if (plan === undefined) {
     const spec = findEmbeddedNodeIndex(sef);
-    plan = spec ? { index: planOf(spec), ...(spec.dispatch ? { dispatch: dispatchPlanOf(spec.dispatch) } : {}) } : null;
+    const lists = new Map((spec?.lists ?? []).map((key, k) => [domKey(key), k]));
+    plan = spec ? { index: planOf(spec), lists, ...(spec.dispatch ? { dispatch: dispatchPlanOf(spec.dispatch) } : {}) } : null;
     plans.set(sef, plan);
   }
   return plan;
@@ -309,17 +467,27 @@ function passes(el: DomNode, local: string, uri: string, f: Filter): boolean {
  * elements in `targets`, the stylesheet's table positions in `calls` (pattern p at p + 1
  * for the element, at P + p + 1 for its attributes).
  */
-function collectCalls(doc: DomNode, plan: DispatchPlan): { targets: DomNode[]; calls: number[] } {
+function collectCalls(
+  doc: DomNode,
+  plan: DispatchPlan,
+  listed: ReadonlyMap<string, number>,
+): { targets: DomNode[]; calls: number[]; lists: DomNode[][] } {
   const targets: DomNode[] = [];
   const calls: number[] = [];
   const found: number[] = [];
   const attributesOf: number[] = [];
+  const lists: DomNode[][] = Array.from({ length: listed.size }, () => []);
   const checkAttributes = plan.attributeKeys.size > 0 || plan.anyAttribute.length > 0;
   forEachElement(doc, (node) => {
     const local = node.localName ?? '';
     const uri = node.namespaceURI ?? '';
     found.length = 0;
-    const named = plan.byKey.get(`${uri}}${local}`);
+    const key = `${uri}}${local}`;
+    if (listed.size > 0) {
+      const k = listed.get(key);
+      if (k !== undefined) lists[k]?.push(node);
+    }
+    const named = plan.byKey.get(key);
     if (named) for (const f of named) if (!found.includes(f.pattern) && passes(node, local, uri, f)) found.push(f.pattern);
     for (const f of plan.wildcards) if (!found.includes(f.pattern) && passes(node, local, uri, f)) found.push(f.pattern);
     if (found.length > 1) found.sort((a, b) => a - b);
@@ -344,7 +512,7 @@ function collectCalls(doc: DomNode, plan: DispatchPlan): { targets: DomNode[]; c
       calls.push(plan.patterns + p + 1);
     }
   });
-  return { targets, calls };
+  return { targets, calls, lists };
 }
 
 /**
@@ -453,10 +621,16 @@ export const saxonEngine: XsltEngine = {
     const params: Record<string, unknown> = { [`Q{${INTERNAL_NS}}document`]: doc.handle };
     const plan = planFor(sef);
     if (plan?.dispatch) {
-      const { targets, calls } = collectCalls(doc.handle as DomNode, plan.dispatch);
+      const { targets, calls, lists } = collectCalls(doc.handle as DomNode, plan.dispatch, plan.lists);
       params[`Q{${INTERNAL_NS}}targets`] = targets;
       params[`Q{${INTERNAL_NS}}calls`] = calls;
       params[`Q{${INTERNAL_NS}}dispatched`] = true;
+      if (lists.length > 0) {
+        params[`Q{${INTERNAL_NS}}listed`] = true;
+        lists.forEach((list, k) => {
+          params[`Q{${INTERNAL_NS}}list-${k}`] = list;
+        });
+      }
     } else if (plan) {
       params[`Q{${INTERNAL_NS}}nodes`] = collectNodes(doc.handle as DomNode, plan.index);
       params[`Q{${INTERNAL_NS}}indexed`] = true;
@@ -508,6 +682,9 @@ export const saxonEngine: XsltEngine = {
     if (Array.isArray(tree)) tree = tree[0];
     const exported = SaxonJS.XPath.sefToJSON((tree as { firstChild: unknown }).firstChild, true);
     const sef = plain(exported) as Record<string, unknown>;
+    const common = mostCommonNamespaces(sef);
+    if (common !== undefined && sef['ns'] === undefined) sef['ns'] = common;
+    dropInheritedNamespaces(sef, undefined);
     addChecksum(sef);
     return sef;
   },
