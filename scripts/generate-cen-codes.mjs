@@ -47,7 +47,7 @@ function extra(name) {
 const LISTS = {
   'invoice-type': { files: ['UNCL1001-inv.xml', 'UNCL1001-sbinv.xml'], extra: 'UNCL1001-invoice' },
   'credit-note-type': { files: ['UNCL1001-cn.xml', 'UNCL1001-sbcn.xml'], extra: 'UNCL1001-credit-note' },
-  currency: { files: ['ISO4217_2015.xml'], extra: 'ISO4217' },
+  currency: { files: ['ISO4217_2015.xml'], extra: 'ISO4217', exclude: 'ISO4217' },
   'vat-date': { files: ['UNCL2005.xml'] },
   'reference-scheme': { files: ['UNCL1153.xml'], extra: 'UNCL1153' },
   'note-subject': { data: 'UNCL4451' },
@@ -63,7 +63,7 @@ const LISTS = {
   vatex: { files: ['VATEX.xml'], extra: 'VATEX', upper: true },
   unit: { files: ['UNECERec20-11e.xml'] },
   mime: { files: ['MimeCode.xml'] },
-  eas: { files: ['eas.xml'], extra: 'EAS' },
+  eas: { files: ['eas.xml'], extra: 'EAS', exclude: 'EAS' },
 };
 
 function resolveList(name, spec) {
@@ -83,7 +83,15 @@ function resolveList(name, spec) {
     codes.push(...list.codes);
     from.push(`data/cen-code-lists.json lists.${spec.data}`);
   }
-  const unique = [...new Set(codes.map((c) => (spec.upper ? c.toUpperCase() : c)))];
+  let unique = [...new Set(codes.map((c) => (spec.upper ? c.toUpperCase() : c)))];
+  if (spec.exclude) {
+    // Peppol codes the CEN rule does not accept: a BR-CL rule takes the CEN list as released.
+    const out = data.exclude?.[spec.exclude];
+    if (!out) throw new Error(`scripts/data/cen-code-lists.json: no excluded codes for ${spec.exclude}`);
+    for (const c of out.codes) if (!unique.includes(c)) throw new Error(`${name}: excluded code ${c} is not in the list (stale exclusion?)`);
+    unique = unique.filter((c) => !out.codes.includes(c));
+    from.push(`minus data/cen-code-lists.json exclude.${spec.exclude}`);
+  }
   for (const c of unique) {
     // Codes go into an XPath string literal split on spaces.
     if (/[\s'"&<>]/.test(c)) throw new Error(`${name}: code ${JSON.stringify(c)} cannot be embedded`);
@@ -96,6 +104,7 @@ const resolved = Object.fromEntries(Object.entries(LISTS).map(([name, spec]) => 
 
 const P = 'ccode';
 const list = (name) => {
+  if (name === 'note-subject-text') return `$${P}:${name}`;
   if (!resolved[name]) throw new Error(`unknown list ${name}`);
   return `$${P}:${name}`;
 };
@@ -118,6 +127,8 @@ function wrap(items, separator, width = 100) {
 
 // A map constructor with literal keys is a constant the XSLT compiler builds once; building the
 // same map from a tokenized string at run time cost 10-40 ms per validation (measured).
+// BR-CL-08 looks its code up as a substring of the space-separated list, as released: a string constant.
+const noteSubjectText = ` ${resolved['note-subject'].codes.join(' ')} `;
 const variables = Object.entries(resolved)
   .map(
     ([name, { codes, from }]) => `  <!-- ${codes.length} codes: ${from.join(' + ')} -->
@@ -125,7 +136,10 @@ const variables = Object.entries(resolved)
       ${wrap(codes.map((c) => `'${c}': true()`), ', ')}
     }"/>`,
   )
-  .join('\n');
+  .join('\n') +
+  `
+  <!-- ${resolved['note-subject'].codes.length} codes, the list above as one space-separated string (BR-CL-08) -->
+  <xsl:variable name="${P}:note-subject-text" as="xs:string" select="'${noteSubjectText}'"/>`;
 
 /** The rules: pattern id suffix -> rules (context, asserts). Messages are ours and name the business terms. */
 const PATTERNS = [
@@ -205,7 +219,8 @@ const PATTERNS = [
     rules: [
       {
         context:
-          "cac:AdditionalDocumentReference[normalize-space(cbc:DocumentTypeCode) = '130'] | cac:DocumentReference[normalize-space(cbc:DocumentTypeCode) = '130']",
+          // As released, the document type code is compared as written (' 130' is not 130).
+          "cac:AdditionalDocumentReference[cbc:DocumentTypeCode = '130'] | cac:DocumentReference[cbc:DocumentTypeCode = '130']",
         asserts: [
           {
             id: 'BR-CL-07',
@@ -223,10 +238,12 @@ const PATTERNS = [
         context: '/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note',
         asserts: [
           {
-            // BT-21 travels in front of the note text as #CODE#; a note without that prefix has no subject code.
+            // BT-21 travels in the note as #CODE#. As released, the code is the text between the first
+            // two '#' wherever they are, judged only when it has three characters, and looked up as a
+            // substring of the space-separated list (so a code with a space inside can pass).
             id: 'BR-CL-08',
-            test: `not(matches(., '^\\s*#[^#\\s]+#')) or ${listed('note-subject', "replace(., '^\\s*#([^#\\s]+)#.*$', '$1', 's')")}`,
-            message: 'The invoice note subject code (BT-21) "<value-of select="replace(., \'^\\s*#([^#\\s]+)#.*$\', \'$1\', \'s\')"/>" written as #code# in front of the note (BT-22) is not an UNTDID 4451 code (e.g. AAI, SUR, REG).',
+            test: `string-length(substring-before(substring-after(., '#'), '#')) ne 3 or contains(${list('note-subject-text')}, substring-before(substring-after(., '#'), '#'))`,
+            message: 'The invoice note subject code (BT-21) "<value-of select="substring-before(substring-after(., \'#\'), \'#\')"/>" written as #code# in the note (BT-22) is not an UNTDID 4451 code (e.g. AAI, SUR, REG).',
           },
         ],
       },
@@ -356,12 +373,13 @@ const PATTERNS = [
         asserts: [
           {
             id: 'BR-CL-19',
-            test: `normalize-space(../cbc:ChargeIndicator) = ('true', '1') or ${listed('allowance-reason', '.')}`,
+            // Judged only when ChargeIndicator reads as an xs:boolean, as released (a missing or other value matches neither rule).
+            test: `not(../cbc:ChargeIndicator/normalize-space() = ('false', '0')) or ${listed('allowance-reason', '.')}`,
             message: 'The allowance reason code (BT-98, BT-140) "<value-of select="normalize-space(.)"/>" is not an UNTDID 5189 code (e.g. 95 discount, 100 special rebate).',
           },
           {
             id: 'BR-CL-20',
-            test: `not(normalize-space(../cbc:ChargeIndicator) = ('true', '1')) or ${listed('charge-reason', '.')}`,
+            test: `not(../cbc:ChargeIndicator/normalize-space() = ('true', '1')) or ${listed('charge-reason', '.')}`,
             message: 'The charge reason code (BT-105, BT-145) "<value-of select="normalize-space(.)"/>" is not an UNTDID 7161 code (e.g. FC freight, ABL packaging).',
           },
         ],
@@ -406,7 +424,8 @@ const PATTERNS = [
         asserts: [
           {
             id: 'BR-CL-24',
-            test: `${P}:listed(${list('mime')}, @mimeCode)`,
+            // The MIME code is compared as written (no whitespace trimming), as released.
+            test: `map:contains(${list('mime')}, string(@mimeCode))`,
             message: 'The MIME code "<value-of select="@mimeCode"/>" of an attached document (BT-125) is not allowed: use application/pdf, image/png, image/jpeg, text/csv, or the Excel or OpenDocument spreadsheet types.',
           },
         ],

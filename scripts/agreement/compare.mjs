@@ -143,6 +143,7 @@ for (const p of listXml(join(shared, 'unit-tests'))) {
   testPayloads(readFileSync(p, 'utf8')).forEach((xml, i) => docs.push({ label: `${relative(join(shared, '..'), p)}#${i + 1}`, unitTest: true, xml }));
 }
 let mutationCount = 0;
+const seenLabels = new Set();
 if (args.mutations) {
   for (const b of bases) {
     let elements;
@@ -154,7 +155,12 @@ if (args.mutations) {
     for (const recipe of generateMutations(b.xml, elements, { seed: args.seed, label: b.path, max: args.maxMutations })) {
       const xml = applyMutations(b.xml, recipe.ops);
       if (xml === undefined || xml === b.xml) continue;
-      docs.push({ label: `${b.path} ${recipe.name}`, base: b.path, recipe: recipe.ops, name: recipe.name, xml });
+      // Two recipes can share a name (same path, another index): labels stay unique so that
+      // --reuse-official maps each document to its own verdict.
+      let label = `${b.path} ${recipe.name}`;
+      for (let k = 2; seenLabels.has(label); k++) label = `${b.path} ${recipe.name} #${k}`;
+      seenLabels.add(label);
+      docs.push({ label, base: b.path, recipe: recipe.ops, name: recipe.name, xml });
       mutationCount++;
     }
   }
@@ -207,5 +213,12 @@ for (const [id, e] of rows) {
   for (const l of e.severity.slice(0, show)) console.log(`    severity:      ${l}`);
 }
 const total = rows.reduce((s, [, e]) => s + e.onlyOurs.length + e.onlyOfficial.length + e.severity.length, 0);
+// Per family (the id without its number: BR-S, BR-CL, BR-CO, BR for BR-nn, PEPPOL-EN16931-R, ...).
+const families = new Map();
+for (const [id, e] of rows) {
+  const family = id.replace(/-\d+[A-Z]?(-\d+)?$/, '') || id;
+  families.set(family, (families.get(family) ?? 0) + e.onlyOurs.length + e.onlyOfficial.length + e.severity.length);
+}
+if (families.size) console.log(`per family: ${[...families].map(([f, n]) => `${f} ${n}`).join(', ')}`);
 console.log(`total disagreements (rule x document): ${total}`);
 if (args.json) writeFileSync(args.json, JSON.stringify({ compared: [...compared].sort(), seed: args.seed, results }, null, 0));

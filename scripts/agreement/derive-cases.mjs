@@ -16,8 +16,8 @@ const opt = (name, def) => {
 };
 const perRule = Number(opt('--per-rule', '3'));
 const out = opt('--out', 'test/rules/agreement-cases.json');
-// The families this regression covers: the Peppol rules and the EN 16931 VAT category rules.
-const scope = ['PEPPOL-', 'BR-S-', 'BR-Z-', 'BR-E-', 'BR-AE-', 'BR-IC-', 'BR-G-', 'BR-O-', 'BR-AF-', 'BR-AG-'];
+// The families this regression covers: the Peppol rules, the EN 16931 VAT category and code-list rules.
+const scope = ['PEPPOL-', 'BR-S-', 'BR-Z-', 'BR-E-', 'BR-AE-', 'BR-IC-', 'BR-G-', 'BR-O-', 'BR-AF-', 'BR-AG-', 'BR-CL-'];
 const inScope = (id) => scope.some((p) => id.startsWith(p));
 
 const run = JSON.parse(readFileSync(input, 'utf8'));

@@ -25,7 +25,7 @@ function rng(seedText) {
 
 const SB_CUSTOMIZATION = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:selfbilling:3.0';
 const CATEGORIES = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M', 'B', 'XX'];
-const SCHEMES = ['0088', '0192', '0184', '0208', '0201', '0210', '0211', '0007', '0151', '0096', '0198', '0106', '0190', '9944', '0217', '9907', '0002', '9999'];
+const SCHEMES = ['0088', '0192', '0184', '0208', '0201', '0210', '0211', '0007', '0151', '0096', '0198', '0106', '0190', '9944', '0217', '9907', '0002', '9999', '9901'];
 
 /**
  * @param {string} xml the base document
@@ -99,7 +99,8 @@ export function generateMutations(xml, elements, { seed, label, max }) {
   const codeSets = [
     ['cbc:DocumentCurrencyCode', ['XYZ', 'eur', 'NOK']], ['cac:Country/cbc:IdentificationCode', ['XX', 'EL', 'UK']],
     ['cbc:PaymentMeansCode', ['999', '49', '59', '58', 'ZZZ']], ['cbc:InvoicedQuantity', null], ['cbc:AllowanceChargeReasonCode', ['999', 'ZZZ', '95', 'AAA']],
-    ['cac:InvoicePeriod/cbc:DescriptionCode', ['3', '4']], ['cbc:Note', ['#XXX#hello', '#AAI#hello']],
+    ['cac:InvoicePeriod/cbc:DescriptionCode', ['3', '4']], ['cbc:Note', ['#XXX#hello', '#AAI#hello', 'Our #AAI# note', 'Order #XYZ# x', 'See #ABCD#', 'Ref #A1#']],
+    ['cbc:DocumentCurrencyCode', ['MRU', 'ZWL']],
   ];
   for (const [path, values] of codeSets) if (has(path) && values) for (const v of values) add(`code ${path} ${v}`, { op: 'set', path, value: v });
   if (has('cbc:InvoicedQuantity')) add('unit code XYZ', { op: 'attr', path: 'cbc:InvoicedQuantity', attr: 'unitCode', value: 'XYZ' });
@@ -110,6 +111,7 @@ export function generateMutations(xml, elements, { seed, label, max }) {
   }
   if (has('cac:TaxTotal/cbc:TaxAmount')) add('tax total currency SEK', { op: 'attr', path: 'cac:TaxTotal/cbc:TaxAmount', attr: 'currencyID', value: 'SEK' });
   if (has('cbc:EmbeddedDocumentBinaryObject')) add('mime code', { op: 'attr', path: 'cbc:EmbeddedDocumentBinaryObject', attr: 'mimeCode', value: 'application/xml' });
+  if (has('cbc:EmbeddedDocumentBinaryObject')) add('mime code spaced', { op: 'attr', path: 'cbc:EmbeddedDocumentBinaryObject', attr: 'mimeCode', value: ' application/pdf' });
   for (const path of ['cac:AccountingSupplierParty/cac:Party/cbc:EndpointID', 'cac:AccountingCustomerParty/cac:Party/cbc:EndpointID', 'cac:PartyIdentification/cbc:ID', 'cac:PartyLegalEntity/cbc:CompanyID']) {
     if (!has(path)) continue;
     for (let k = 0; k < 3; k++) {
@@ -146,7 +148,19 @@ export function generateMutations(xml, elements, { seed, label, max }) {
   // Allowance/charge details.
   if (has('cac:AllowanceCharge/cbc:MultiplierFactorNumeric')) add('remove multiplier', { op: 'remove', path: 'cac:AllowanceCharge/cbc:MultiplierFactorNumeric' });
   if (has('cac:AllowanceCharge/cbc:BaseAmount')) add('base amount +1', { op: 'add', path: 'cac:AllowanceCharge/cbc:BaseAmount', value: '1.00' });
-  if (has('cac:AllowanceCharge/cbc:ChargeIndicator')) add('charge indicator TRUE', { op: 'set', path: 'cac:AllowanceCharge/cbc:ChargeIndicator', value: 'TRUE' });
+  if (has('cac:AllowanceCharge/cbc:ChargeIndicator')) {
+    add('charge indicator TRUE', { op: 'set', path: 'cac:AllowanceCharge/cbc:ChargeIndicator', value: 'TRUE' });
+    for (const v of ['yes', ' false ', '0', '1']) add(`charge indicator '${v}'`, { op: 'set', path: 'cac:AllowanceCharge/cbc:ChargeIndicator', value: v });
+    add('charge indicator empty', { op: 'empty', path: 'cac:AllowanceCharge/cbc:ChargeIndicator' });
+  }
+  // Tax schemes: a category without one is not a VAT category for most VAT category rules.
+  for (const path of ['cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme', 'cac:ClassifiedTaxCategory/cac:TaxScheme', 'cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme']) {
+    if (has(path)) add(`no tax scheme on any ${path.split('/').slice(-2, -1)[0]}`, ...Array.from({ length: count(path) }, () => ({ op: 'remove', path })));
+  }
+  if (has('cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:ID'))
+    add('line tax scheme GST', ...Array.from({ length: count('cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:ID') }, (_, i) => ({ op: 'set', path: 'cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:ID', index: i, value: 'GST' })));
   if (has('cac:Price/cbc:BaseQuantity')) for (const v of ['0', '-1', '2']) add(`base quantity ${v}`, { op: 'set', path: 'cac:Price/cbc:BaseQuantity', value: v });
-  return out.slice(0, max);
+  // Spread the sample over the whole catalogue (the first `max` would always drop the later families).
+  if (out.length <= max) return out;
+  return Array.from({ length: max }, (_, i) => out[Math.floor((i * out.length) / max)]);
 }
