@@ -22,17 +22,19 @@
  *
  * How it builds the nodes: the document comes from the caller's factory (so the DOM class is
  * SaxonJS's and nothing of SaxonJS is imported here). Inside the root element the nodes are
- * made with their classes' constructors and given exactly the own properties, in the same
- * order, that `createElementNS`, `createAttributeNS`, `setAttributeNode`, `createTextNode`
- * and `appendChild` would give them: those methods cost more than the tokenizing (a split per
- * name, a linear `getNamedItem` per attribute, a generic insert per child). Because that
- * shortcut depends on the DOM's internals, every new document class is first probed: a small
- * document covering every node kind is built both ways and compared property by property, and
- * if anything differs the builder uses the public DOM methods for that class from then on.
- * The one property not reproduced is the document's modification counter `pc` (sax-js
- * delivers text in pieces that `normalize` then merges, and every piece and merge counts); it
- * only tells live node lists that they are stale, so its value does not matter, only that it
- * grows.
+ * made by small constructors of ours that share the DOM's prototypes and write exactly the own
+ * properties, in the same order, that `createElementNS`, `createAttributeNS`,
+ * `setAttributeNode`, `createTextNode` and `appendChild` would write: those methods cost more
+ * than the tokenizing (a split per name, a linear `getNamedItem` per attribute, a generic
+ * insert per child, and objects V8 must grow property by property). Because that route
+ * depends on the DOM's internals, every new document class is first probed: a small document
+ * covering every node kind is built both ways and compared property by property (prototypes,
+ * own keys in order, values, links), and if anything differs the builder uses the public DOM
+ * methods for that class from then on (see {@link buildRoute}).
+ * The one property that can differ is the document's modification counter `pc`: sax-js
+ * delivers text next to a CDATA section in pieces that `normalize` then merges, and every
+ * piece and merge counts. It only tells live node lists that they are stale, so its value does
+ * not matter, only that it grows.
  *
  * Stricter than sax-js, on purpose (XML 1.0 fifth edition and Namespaces in XML 1.0; each of
  * these is accepted by SaxonJS's parser and refused here): a second root element; text, CDATA
@@ -46,9 +48,11 @@
  * DOCTYPE (refused outright: no DTD processing at all); an XML declaration that is malformed
  * or not at the very start; processing-instruction targets that are not names, contain a
  * colon or are a case variant of `xml`; `xmlns:p=""`; binding the `xml` or `xmlns` namespaces
- * wrongly; a prefixed element or attribute named `xmlns:...`.
- * One difference the other way: sax-js does not end a processing instruction at `??>` (it
- * reads on to the next `?>`), so a document with `<?p a??>` parses differently there.
+ * wrongly; an element named `xmlns:...`.
+ * Two differences the other way: sax-js does not end a processing instruction at `??>` (it
+ * reads on to the next `?>`), so a document with `<?p a??>` parses differently there; and it
+ * refuses names with characters beyond U+FFFF (its name patterns test one UTF-16 unit at a
+ * time), which XML 1.0 fifth edition allows and this builder accepts.
  * Attribute values are normalised as section 3.3.3 requires for CDATA attributes (a literal
  * tab, newline or carriage return becomes a space, character references keep their
  * character), which is also what SaxonJS's sax-js does.
@@ -187,7 +191,7 @@ class Names {
     const key = length * 0x10000 + ((text.charCodeAt(to - 1) * 31 + text.charCodeAt(from + (length >> 1))) & 0xffff);
     let bucket = this.buckets.get(key);
     if (bucket !== undefined) {
-      for (const candidate of bucket) if (text.startsWith(candidate.qname, from)) return candidate;
+      for (const candidate of bucket) if (occursAt(text, candidate.qname, from)) return candidate;
     } else {
       bucket = [];
       this.buckets.set(key, bucket);
@@ -315,13 +319,28 @@ const MAX_SHARED_WHITESPACE = 128;
  * slice would be one more object for the garbage collector to copy while the DOM is built.
  */
 function shareWhitespace(text: string, from: number, to: number, cache: (string | undefined)[]): string {
-  for (let k = from; k < to; k++) if (!isWhitespace(text.charCodeAt(k))) return text.slice(from, to);
   const length = to - from;
   const known = cache[length];
-  if (known !== undefined && text.startsWith(known, from)) return known;
+  let same = known !== undefined;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!isWhitespace(c)) return text.slice(from, to);
+    if (same && c !== known?.charCodeAt(k - from)) same = false;
+  }
+  if (same && known !== undefined) return known;
   const made = text.slice(from, to);
   cache[length] = made;
   return made;
+}
+
+/**
+ * `text.startsWith(s, from)` for the short strings of the hot paths (names, indentation):
+ * inlined character comparisons beat the builtin's call on a long `text`.
+ */
+function occursAt(text: string, s: string, from: number): boolean {
+  const length = s.length;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Offset of `search` at or after `from`, or `otherwise`. */
@@ -390,7 +409,7 @@ function scan<N>(text: string, sink: Sink<N>): void {
       const name = openNames.pop();
       if (current === null || name === undefined) throw new Stop(i, 'an end tag without a matching start tag');
       const after = i + 2 + name.qname.length;
-      if (!text.startsWith(name.qname, i + 2) || isNameChar(text.charCodeAt(after))) {
+      if (!occursAt(text, name.qname, i + 2) || isNameChar(text.charCodeAt(after))) {
         let e = i + 2;
         while (e < n && isNameChar(text.charCodeAt(e))) e++;
         if (e >= n) throw new Stop(n, `the input ends inside the end tag of <${name.qname}>: it is truncated`);
@@ -747,8 +766,6 @@ interface Classes {
   readonly element: new () => RawNode;
   readonly comment: new () => RawNode;
   readonly pi: new () => RawNode;
-  readonly list: object;
-  readonly map: object;
   readonly ChildElement: Maker<[RawDocument, RawNode, string, Name, RawList, RawList]>;
   readonly Attr: Maker<[RawDocument, RawNode, string, Name, string]>;
   readonly Text: Maker<[RawDocument, RawNode, string]>;
@@ -839,8 +856,6 @@ function classesOf(doc: ApiDocument): Classes {
     element: constructorOf(el),
     comment: constructorOf(doc.createComment('')),
     pi: constructorOf(doc.createProcessingInstruction('a', '')),
-    list,
-    map,
     ChildElement: ChildElement as unknown as Classes['ChildElement'],
     Attr: Attr as unknown as Classes['Attr'],
     Text: Text as unknown as Classes['Text'],
@@ -1003,6 +1018,33 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 }
 
 /**
+ * How {@link buildDom} makes the nodes: `'auto'` (the default) uses the constructors route
+ * when the probe has shown it builds exactly what the DOM methods build, `'dom-methods'`
+ * always calls the DOM's own methods (slower; for tests and as an escape hatch).
+ *
+ * @example
+ * buildDom(xml, createDocument, { route: 'dom-methods' });
+ */
+export interface BuildDomOptions {
+  readonly route?: 'auto' | 'dom-methods';
+}
+
+/**
+ * Which route `'auto'` takes for the documents `createDocument` makes: `'constructors'` when
+ * the probe found the fast route identical to the DOM methods for that document class,
+ * `'dom-methods'` otherwise (a DOM this module does not know, or a SaxonJS whose DOM changed).
+ *
+ * @param createDocument - the factory passed to {@link buildDom}
+ * @returns the route taken
+ * @example
+ * buildRoute(() => SaxonJS.getPlatform().createDocument()); // 'constructors'
+ */
+export function buildRoute(createDocument: () => unknown): 'constructors' | 'dom-methods' {
+  const doc = createDocument();
+  return isApiDocument(doc) && routeFor(createDocument, doc) !== null ? 'constructors' : 'dom-methods';
+}
+
+/**
  * Parses XML text into the DOM SaxonJS's own parser would build from it (same classes, same
  * nodes, same properties, `Zj` line numbers included), refusing anything that is not
  * well-formed XML 1.0 with namespaces, and any DOCTYPE. Never throws on any text.
@@ -1010,6 +1052,7 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
  * @param text - the decoded document (a leading byte-order mark is skipped)
  * @param createDocument - returns a fresh empty document of the DOM to build, for SaxonJS
  *   `() => SaxonJS.getPlatform().createDocument()` (the call its parser makes)
+ * @param options - see {@link BuildDomOptions}
  * @returns the document, or the first problem with its 1-based line and column
  * @throws TypeError when `createDocument` does not return a DOM document (a bug, not input)
  * @example
@@ -1019,14 +1062,14 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
  * buildDom('<a><b></a>', () => platform.createDocument());
  * // { ok: false, message: 'the end tag </a> does not match the start tag <b>', line: 1, column: 7 }
  */
-export function buildDom<D>(text: string, createDocument: () => D): BuildDomResult<D> {
+export function buildDom<D>(text: string, createDocument: () => D, options: BuildDomOptions = {}): BuildDomResult<D> {
   const doc = createDocument();
   if (!isApiDocument(doc)) throw new TypeError('buildDom: createDocument() must return a DOM document');
   // XML 1.0 section 2.11, and what SaxonJS does before parsing.
   const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   let stop: Stop | undefined;
   try {
-    const classes = routeFor(createDocument, doc);
+    const classes = options.route === 'dom-methods' ? null : routeFor(createDocument, doc);
     if (classes === null) {
       scan(source, apiSink(doc));
     } else {
