@@ -377,6 +377,8 @@ function scan<N>(text: string, sink: Sink<N>): void {
   let nextCdEnd = -1;
   let nextNewline = indexOr(text, '\n', 0, n);
   let line = 1;
+  // Zj values: one string per line, shared by the start tags on it (all of them in one-line XML).
+  let lineString = '1';
   // The attributes of the start tag being read.
   const attrNames: Name[] = [];
   const attrValues: string[] = [];
@@ -577,9 +579,12 @@ function scan<N>(text: string, sink: Sink<N>): void {
         attrUris[a] = attrUri;
       }
       checkUniqueAttributes(attrNames, attrUris, attrOffsets, count, name.qname);
-      while (nextNewline < gt) {
-        line++;
-        nextNewline = indexOr(text, '\n', nextNewline + 1, n);
+      if (nextNewline < gt) {
+        while (nextNewline < gt) {
+          line++;
+          nextNewline = indexOr(text, '\n', nextNewline + 1, n);
+        }
+        lineString = String(line);
       }
       if (current !== null && pending !== '') {
         sink.text(current, pending);
@@ -593,7 +598,7 @@ function scan<N>(text: string, sink: Sink<N>): void {
         if (attrName.qname === 'id' || attrName.qname === 'xml:id') value = value.replace(/\s+/g, ' ').trim();
         sink.attribute(node, attrUris[a] as string, attrName, value);
       }
-      sink.line(node, String(line));
+      sink.line(node, lineString);
       sawRoot = true;
       if (empty) {
         bindings.undo(mark);
