@@ -216,7 +216,7 @@ const total = rows.reduce((s, [, e]) => s + e.onlyOurs.length + e.onlyOfficial.l
 // Per family (the id without its number: BR-S, BR-CL, BR-CO, BR for BR-nn, PEPPOL-EN16931-R, ...).
 const families = new Map();
 for (const [id, e] of rows) {
-  const family = id.replace(/-\d+[A-Z]?(-\d+)?$/, '') || id;
+  const family = id.replace(/-[A-Z]*\d+[A-Z]?(-\d+)?$/, '') || id;
   families.set(family, (families.get(family) ?? 0) + e.onlyOurs.length + e.onlyOfficial.length + e.severity.length);
 }
 if (families.size) console.log(`per family: ${[...families].map(([f, n]) => `${f} ${n}`).join(', ')}`);
