@@ -334,25 +334,16 @@ function nodeIndexSpec(d: Dispatch, patterns: number, lists: readonly string[]):
   return lists.length === 0 ? spec : { ...spec, lists };
 }
 
-/**
- * Per-pattern entry points for the engine's dispatch: `psbv:table` holds, at position
- * p + 1, a function applying pattern p to an element, and at P + p + 1 one applying it
- * to the element's attributes. The engine passes `psbv:targets` and `psbv:calls`
- * (parallel: element, table position), in document order, then pattern order.
- */
-function emitCallTable(patterns: number): string {
-  let out = '';
-  const refs: string[] = [];
-  for (let p = 0; p < patterns; p++) {
-    out += `<xsl:function name="${P}:e${p}" as="map(*)*"><xsl:param name="n" as="element()"/><xsl:apply-templates select="$n" mode="${P}:p${p}"/></xsl:function>\n`;
-    refs.push(`${P}:e${p}#1`);
-  }
-  for (let p = 0; p < patterns; p++) {
-    out += `<xsl:function name="${P}:a${p}" as="map(*)*"><xsl:param name="n" as="element()"/><xsl:apply-templates select="$n/@*" mode="${P}:p${p}"/></xsl:function>\n`;
-    refs.push(`${P}:a${p}#1`);
-  }
-  out += `<xsl:variable name="${P}:table" as="array(function(element()) as map(*)*)" select="[${refs.join(', ')}]"/>\n`;
-  return out;
+/** Parameter holding the elements pattern `p` must visit (`kind` e) or whose attributes it must visit (a). */
+function patternListParam(kind: 'e' | 'a', p: number): string {
+  return `${P}:${kind}${p}`;
+}
+
+/** Patterns with element (e) or attribute (a) contexts the engine may dispatch. */
+function dispatchedPatterns(d: Dispatch): { readonly elements: number[]; readonly attributes: number[] } {
+  const elements = [...new Set(d.filters.map((f) => f.pattern))].sort((a, b) => a - b);
+  const attributes = [...new Set(d.attributeFilters.map((f) => f.pattern))].sort((a, b) => a - b);
+  return { elements, attributes };
 }
 
 function applyModes(indices: readonly number[], indent: string, select = '.'): string {
@@ -460,6 +451,7 @@ export function emitXslt(source: SchemaModel): string {
     });
   });
   const dispatch = computeDispatch(model);
+  const byPattern = dispatchedPatterns(dispatch);
   const metadata = METADATA_MARKER + JSON.stringify(buildMetadata(model));
   out += `<xsl:template name="${P}:metadata" visibility="public"><xsl:text>${escapeXml(metadata)}</xsl:text></xsl:template>\n`;
   const index = NODE_INDEX_MARKER + JSON.stringify(nodeIndexSpec(dispatch, model.patterns.length, lists));
@@ -467,22 +459,23 @@ export function emitXslt(source: SchemaModel): string {
   // Two entry points. `psbv:run` with the document as the `psbv:document` parameter is
   // what validateDocument uses: SaxonJS copies a `sourceNode` tree on every transform
   // (36 ms for a 1000-line invoice), a parameter is passed by reference. With
-  // `psbv:indexed`, `psbv:nodes` holds the elements to visit (document order). The `/`
+  // `psbv:dispatched`, `psbv:e<p>` holds the elements pattern p may match and `psbv:a<p>`
+  // the elements whose attributes it may match, each in document order: the results come
+  // pattern by pattern and the engine sorts them back into document order (a dynamic call
+  // per element and pattern cost more in SaxonJS than the rules of a small document).
+  // With `psbv:indexed`, `psbv:nodes` holds the elements to visit (document order). The `/`
   // entry keeps the stylesheet usable the ordinary way (xslt3 -s:doc.xml).
   out += `<xsl:param name="${P}:document" as="document-node()?" select="()"/>
 <xsl:param name="${P}:nodes" as="element()*" select="()"/>
 <xsl:param name="${P}:indexed" as="xs:boolean" select="false()"/>
-<xsl:param name="${P}:targets" as="element()*" select="()"/>
-<xsl:param name="${P}:calls" as="xs:double*" select="()"/>
 <xsl:param name="${P}:dispatched" as="xs:boolean" select="false()"/>
+${byPattern.elements.map((p) => `<xsl:param name="${patternListParam('e', p)}" as="element()*" select="()"/>\n`).join('')}${byPattern.attributes.map((p) => `<xsl:param name="${patternListParam('a', p)}" as="element()*" select="()"/>\n`).join('')}
 <xsl:param name="${P}:listed" as="xs:boolean" select="false()"/>
 ${lists.map((_, k) => `<xsl:param name="${listVariable(k)}" as="element()*" select="()"/>\n`).join('')}<xsl:template name="${P}:run">
   <xsl:variable name="results" as="map(*)*">
     <xsl:choose>
       <xsl:when test="$${P}:dispatched">
-${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:for-each select="1 to count($${P}:calls)">
-          <xsl:sequence select="$${P}:table(xs:integer($${P}:calls[current()]))($${P}:targets[current()])"/>
-        </xsl:for-each>
+${applyModes(dispatch.root, '        ', `$${P}:document`)}${byPattern.elements.map((p) => `        <xsl:apply-templates select="$${patternListParam('e', p)}" mode="${P}:p${p}"/>\n`).join('')}${byPattern.attributes.map((p) => `        <xsl:apply-templates select="$${patternListParam('a', p)}/@*" mode="${P}:p${p}"/>\n`).join('')}
       </xsl:when>
       <xsl:when test="$${P}:indexed">
 ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-templates select="$${P}:nodes" mode="${P}:visit"/>
@@ -499,7 +492,6 @@ ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-tem
 `;
   out += RESULT_FUNCTIONS + LOCATION_FUNCTIONS;
   out += emitVisit(dispatch);
-  out += emitCallTable(model.patterns.length);
   model.patterns.forEach((pattern, index) => {
     out += emitPatternMode(pattern, index);
   });

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { INTERNAL_NS } from '../schematron/emit.js';
 import { findEmbeddedNodeIndex, type DispatchFilter, type ElementCondition, type NodeIndexSpec } from '../schematron/metadata.js';
+import { buildDom } from './dom-builder.js';
 import { findSchematronDir } from './package-dir.js';
 
 type SaxonJSModule = typeof import('saxon-js').default;
@@ -194,10 +195,27 @@ export interface XsltEngine {
  * // { message: 'Unexpected close tag', line: 1, column: 10 }
  */
 export function describeParseError(error: unknown): XmlParseFailure {
+  if (error instanceof DomParseError) return { message: error.message, line: error.line, column: error.column };
   const raw = error instanceof Error ? error.message : String(error);
   const m = /^(.*?)\s+at line (\d+) column (\d+)\s*$/s.exec(raw);
   if (!m) return { message: raw };
   return { message: m[1] ?? raw, line: Number(m[2]) + 1, column: Number(m[3]) };
+}
+
+/** A well-formedness error found by `buildDom`, with its 1-based line and column. */
+class DomParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A new empty document of the DOM classes SaxonJS navigates. */
+function createSaxonDocument(): unknown {
+  return (SaxonJS.getPlatform() as unknown as { createDocument(): unknown }).createDocument();
 }
 
 /*
@@ -463,17 +481,17 @@ function passes(el: DomNode, local: string, uri: string, f: Filter): boolean {
 }
 
 /**
- * The (element, pattern) pairs of `doc` in document order, then pattern order: the
- * elements in `targets`, the stylesheet's table positions in `calls` (pattern p at p + 1
- * for the element, at P + p + 1 for its attributes).
+ * Per pattern, the elements of `doc` it may match (`elements[p]`) and the elements whose
+ * attributes it may match (`attributes[p]`), each in document order; and the elements of
+ * each document-wide lookup list (see `NodeIndexSpec.lists`).
  */
-function collectCalls(
+function collectByPattern(
   doc: DomNode,
   plan: DispatchPlan,
   listed: ReadonlyMap<string, number>,
-): { targets: DomNode[]; calls: number[]; lists: DomNode[][] } {
-  const targets: DomNode[] = [];
-  const calls: number[] = [];
+): { elements: DomNode[][]; attributes: DomNode[][]; lists: DomNode[][] } {
+  const elements: DomNode[][] = Array.from({ length: plan.patterns }, () => []);
+  const attributes: DomNode[][] = Array.from({ length: plan.patterns }, () => []);
   const found: number[] = [];
   const attributesOf: number[] = [];
   const lists: DomNode[][] = Array.from({ length: listed.size }, () => []);
@@ -490,11 +508,7 @@ function collectCalls(
     const named = plan.byKey.get(key);
     if (named) for (const f of named) if (!found.includes(f.pattern) && passes(node, local, uri, f)) found.push(f.pattern);
     for (const f of plan.wildcards) if (!found.includes(f.pattern) && passes(node, local, uri, f)) found.push(f.pattern);
-    if (found.length > 1) found.sort((a, b) => a - b);
-    for (const p of found) {
-      targets.push(node);
-      calls.push(p + 1);
-    }
+    for (const p of found) elements[p]?.push(node);
     if (!checkAttributes) return;
     const attrs = node.attributes;
     if (!attrs || attrs.length === 0) return;
@@ -506,13 +520,65 @@ function collectCalls(
       const keyed = plan.attributeKeys.get(`${a.namespaceURI ?? ''}}${a.localName ?? ''}`);
       if (keyed) for (const p of keyed) if (!attributesOf.includes(p)) attributesOf.push(p);
     }
-    if (attributesOf.length > 1) attributesOf.sort((a, b) => a - b);
-    for (const p of attributesOf) {
-      targets.push(node);
-      calls.push(plan.patterns + p + 1);
-    }
+    for (const p of attributesOf) attributes[p]?.push(node);
   });
-  return { targets, calls, lists };
+  return { elements, attributes, lists };
+}
+
+/**
+ * The position of the node a result's location names (`/Invoice[1]/cac:Party[1]/@x`), as
+ * child indexes from the document node: comparing two such paths gives document order (an
+ * attribute sorts after its element and before the element's children).
+ */
+function documentPosition(doc: DomNode, location: string): number[] {
+  const path: number[] = [];
+  if (location === '/' || location === '') return path;
+  let node: DomNode | null = doc;
+  for (const step of location.slice(1).split('/')) {
+    if (!node) break;
+    if (step.startsWith('@')) {
+      path.push(-0.5);
+      break;
+    }
+    const open = step.lastIndexOf('[');
+    const name = open < 0 ? step : step.slice(0, open);
+    const wanted = open < 0 ? 1 : Number.parseInt(step.slice(open + 1), 10);
+    const isText = name === 'text()';
+    let seen = 0;
+    let index = 0;
+    let next: DomNode | null = null;
+    for (let c: DomNode | null = node.firstChild; c; c = c.nextSibling, index++) {
+      const matches = isText ? c.nodeType === 3 || c.nodeType === 4 : c.nodeType === 1 && (c as { nodeName?: string }).nodeName === name;
+      if (matches && ++seen === wanted) {
+        next = c;
+        break;
+      }
+    }
+    path.push(next ? index : Number.MAX_SAFE_INTEGER);
+    node = next;
+  }
+  return path;
+}
+
+function comparePositions(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** The results (JSON array text) in document order of their locations; same-node results keep their order (pattern order). */
+function inDocumentOrder(json: string, doc: DomNode): string {
+  const results = JSON.parse(json === '' ? '[]' : json) as unknown;
+  if (!Array.isArray(results) || results.length < 2) return json;
+  const keyed = results.map((r: unknown, i) => {
+    const location = typeof r === 'object' && r !== null ? (r as { location?: unknown }).location : undefined;
+    return { r, i, at: documentPosition(doc, typeof location === 'string' ? location : '') };
+  });
+  keyed.sort((x, y) => comparePositions(x.at, y.at) || x.i - y.i);
+  return JSON.stringify(keyed.map((k) => k.r));
 }
 
 /**
@@ -613,7 +679,10 @@ function collectNodes(doc: DomNode, plan: IndexPlan): DomNode[] {
  */
 export const saxonEngine: XsltEngine = {
   parse(text) {
-    return { handle: SaxonJS.getPlatform().parseXmlFromString(text) };
+    // Our own strict parser builds the DOM SaxonJS's parser would (3-4x faster; see dom-builder.ts).
+    const built = buildDom(text, createSaxonDocument);
+    if (!built.ok) throw new DomParseError(built.message, built.line, built.column);
+    return { handle: built.document };
   },
   run(sef, doc) {
     // The document goes in as a parameter, not as `sourceNode`: SaxonJS copies a
@@ -621,9 +690,13 @@ export const saxonEngine: XsltEngine = {
     const params: Record<string, unknown> = { [`Q{${INTERNAL_NS}}document`]: doc.handle };
     const plan = planFor(sef);
     if (plan?.dispatch) {
-      const { targets, calls, lists } = collectCalls(doc.handle as DomNode, plan.dispatch, plan.lists);
-      params[`Q{${INTERNAL_NS}}targets`] = targets;
-      params[`Q{${INTERNAL_NS}}calls`] = calls;
+      const { elements, attributes, lists } = collectByPattern(doc.handle as DomNode, plan.dispatch, plan.lists);
+      elements.forEach((list, p) => {
+        if (list.length > 0) params[`Q{${INTERNAL_NS}}e${p}`] = list;
+      });
+      attributes.forEach((list, p) => {
+        if (list.length > 0) params[`Q{${INTERNAL_NS}}a${p}`] = list;
+      });
       params[`Q{${INTERNAL_NS}}dispatched`] = true;
       if (lists.length > 0) {
         params[`Q{${INTERNAL_NS}}listed`] = true;
@@ -656,7 +729,9 @@ export const saxonEngine: XsltEngine = {
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
-    return String(result.principalResult ?? '');
+    const output = String(result.principalResult ?? '');
+    // Dispatched results come pattern by pattern (see emit.ts): back into document order.
+    return plan?.dispatch ? inDocumentOrder(output, doc.handle as DomNode) : output;
   },
   async compile(xslt) {
     // SaxonJS compiles XSLT with its own compiler stylesheet (the route the xslt3 CLI
