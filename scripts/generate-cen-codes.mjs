@@ -8,8 +8,10 @@
  * (and UNCL 4451, which Peppol does not publish). docs/decisions/code-lists.md says which
  * list each rule uses and where each came from.
  *
- * Each list becomes one global map constant (a map constructor with literal keys); a membership test is one map lookup,
- * whatever the size of the list (UN/ECE Rec 20 has over 2000 codes and is tested per line).
+ * Each list becomes one global string constant, the codes between single spaces; a membership test is
+ * one native `contains` of " code " (UN/ECE Rec 20 has over 2000 codes and is tested per line). A map
+ * constructor looked like a constant but SaxonJS builds it again at every validation (about 1.7 ms and
+ * much garbage for 2000 entries, measured).
  *
  * Run: node scripts/generate-cen-codes.mjs [<codelist dir>]. The output is committed.
  */
@@ -104,7 +106,6 @@ const resolved = Object.fromEntries(Object.entries(LISTS).map(([name, spec]) => 
 
 const P = 'ccode';
 const list = (name) => {
-  if (name === 'note-subject-text') return `$${P}:${name}`;
   if (!resolved[name]) throw new Error(`unknown list ${name}`);
   return `$${P}:${name}`;
 };
@@ -125,21 +126,16 @@ function wrap(items, separator, width = 100) {
   return lines.join('\n      ');
 }
 
-// A map constructor with literal keys is a constant the XSLT compiler builds once; building the
-// same map from a tokenized string at run time cost 10-40 ms per validation (measured).
-// BR-CL-08 looks its code up as a substring of the space-separated list, as released: a string constant.
-const noteSubjectText = ` ${resolved['note-subject'].codes.join(' ')} `;
+for (const [name, { codes }] of Object.entries(resolved)) {
+  for (const c of codes) if (/['"<>&\s]/.test(c)) throw new Error(`${name}: code ${JSON.stringify(c)} cannot go into a space-separated XPath string`);
+}
+// BR-CL-08 looks its code up as a substring of the space-separated list, as released.
 const variables = Object.entries(resolved)
   .map(
     ([name, { codes, from }]) => `  <!-- ${codes.length} codes: ${from.join(' + ')} -->
-  <xsl:variable name="${P}:${name}" as="map(xs:string, xs:boolean)" select="map{
-      ${wrap(codes.map((c) => `'${c}': true()`), ', ')}
-    }"/>`,
+  <xsl:variable name="${P}:${name}" as="xs:string" select="' ${wrap(codes, ' ')} '"/>`,
   )
-  .join('\n') +
-  `
-  <!-- ${resolved['note-subject'].codes.length} codes, the list above as one space-separated string (BR-CL-08) -->
-  <xsl:variable name="${P}:note-subject-text" as="xs:string" select="'${noteSubjectText}'"/>`;
+  .join('\n');
 
 /** The rules: pattern id suffix -> rules (context, asserts). Messages are ours and name the business terms. */
 const PATTERNS = [
@@ -242,7 +238,7 @@ const PATTERNS = [
             // two '#' wherever they are, judged only when it has three characters, and looked up as a
             // substring of the space-separated list (so a code with a space inside can pass).
             id: 'BR-CL-08',
-            test: `string-length(substring-before(substring-after(., '#'), '#')) ne 3 or contains(${list('note-subject-text')}, substring-before(substring-after(., '#'), '#'))`,
+            test: `string-length(substring-before(substring-after(., '#'), '#')) ne 3 or contains(${list('note-subject')}, substring-before(substring-after(., '#'), '#'))`,
             message: 'The invoice note subject code (BT-21) "<value-of select="substring-before(substring-after(., \'#\'), \'#\')"/>" written as #code# in the note (BT-22) is not an UNTDID 4451 code (e.g. AAI, SUR, REG).',
           },
         ],
@@ -425,7 +421,7 @@ const PATTERNS = [
           {
             id: 'BR-CL-24',
             // The MIME code is compared as written (no whitespace trimming), as released.
-            test: `map:contains(${list('mime')}, string(@mimeCode))`,
+            test: `${P}:member(${list('mime')}, string(@mimeCode))`,
             message: 'The MIME code "<value-of select="@mimeCode"/>" of an attached document (BT-125) is not allowed: use application/pdf, image/png, image/jpeg, text/csv, or the Excel or OpenDocument spreadsheet types.',
           },
         ],
@@ -501,11 +497,18 @@ const text = `<?xml version="1.0" encoding="UTF-8"?>
   <ns prefix="map" uri="http://www.w3.org/2005/xpath-functions/map"/>
   <ns prefix="${P}" uri="urn:peppol-self-billing:fn:cen-codes"/>
 
+  <!-- Is the string exactly one of the codes of the list (codes between single spaces)? -->
+  <xsl:function name="${P}:member" as="xs:boolean">
+    <xsl:param name="list" as="xs:string"/>
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:sequence select="$code ne '' and not(contains($code, ' ')) and contains($list, ' ' || $code || ' ')"/>
+  </xsl:function>
+
   <!-- Is the whitespace-normalised value a member of the list? An absent value is not. -->
   <xsl:function name="${P}:listed" as="xs:boolean">
-    <xsl:param name="list" as="map(xs:string, xs:boolean)"/>
+    <xsl:param name="list" as="xs:string"/>
     <xsl:param name="value" as="item()?"/>
-    <xsl:sequence select="exists($value) and map:contains($list, normalize-space(string($value)))"/>
+    <xsl:sequence select="exists($value) and ${P}:member($list, normalize-space(string($value)))"/>
   </xsl:function>
 
 ${variables}
