@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { benchUbl } from './ubl.js';
 import { benchCalc } from './calc.js';
+import { benchDom } from './dom.js';
 import { benchValidate } from './validate.js';
 
 interface Row {
@@ -23,6 +24,7 @@ console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cor
 console.log(`package: peppol-self-billing ${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`);
 if (want('ubl')) rows.push(...(await benchUbl()));
 if (want('calc')) rows.push(...(await benchCalc()));
+if (want('dom')) rows.push(...(await benchDom()));
 if (want('validate')) rows.push(...(await benchValidate()));
 
 const width = Math.max(...rows.map((r) => r.name.length));

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { compileSetToSef } from '../src/schematron/sef.js';
+import { findSchematronDir, loadRuleSet, readBuiltInSources } from '../src/validate/rule-sets.js';
 import { validateDocument } from '../src/validate/validate.js';
 import { examplePath, makeLargeInvoice } from './make-large.js';
-import { measure, median } from './stats.js';
+import { measure, measureCpu, median } from './stats.js';
 
 const cli = resolve(process.cwd(), 'bin/peppol-sb.js');
 
@@ -19,13 +22,53 @@ function runCli(args: readonly string[]): number {
   return performance.now() - t;
 }
 
+/** CPU time (user + system) of one run of `fn`, in ms. */
+async function cpuOnce(fn: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** The built-in rule sets but the UBL syntax ones, merged like the shipped SEF. */
+async function rulesWithoutSyntax(): Promise<ReturnType<typeof loadRuleSet>> {
+  const dir = findSchematronDir() ?? 'schematron';
+  const sources = readBuiltInSources(dir).filter((s) => !s.name.startsWith('ubl-'));
+  const hash = createHash('sha256');
+  for (const s of sources) hash.update(s.name).update(s.text);
+  for (const f of ['src/schematron/emit.ts', 'src/schematron/descendant-lookups.ts']) hash.update(readFileSync(f));
+  const cache = join(tmpdir(), `peppol-sb-bench-no-syntax-${hash.digest('hex').slice(0, 16)}.sef.json`);
+  if (!existsSync(cache)) {
+    const sef = await compileSetToSef(sources, { resolveInclude: (href) => readFileSync(join(dir, href), 'utf8') });
+    writeFileSync(cache, JSON.stringify(sef));
+  }
+  return loadRuleSet(readFileSync(cache, 'utf8'), 'without-syntax');
+}
+
 /** Validation medians (warm, in-process), the cold CLI, and batch throughput with --jobs 2. */
 export async function benchValidate(): Promise<{ name: string; medianMs?: number; value?: string }[]> {
   const base = readFileSync(examplePath('SB-base-example.xml'), 'utf8');
   const large = makeLargeInvoice(1000);
   const rows: { name: string; medianMs?: number; value?: string }[] = [];
   rows.push({ name: 'validateDocument SB-base-example (warm)', medianMs: await measure(() => validateDocument(base), { runs: 50, warmup: 10 }) });
+  rows.push({ name: 'validateDocument SB-base-example (warm, CPU time)', medianMs: await measureCpu(() => validateDocument(base), { runs: 50, warmup: 10 }) });
   rows.push({ name: 'validateDocument 1000 lines (warm)', medianMs: await measure(() => validateDocument(large), { runs: 10, warmup: 2 }) });
+  // The syntax rules' share (issue 6: at most 30 % on top of the rest): the same merged
+  // compile without ubl-syntax and ubl-restrictions, cached in the OS temp dir by content.
+  // The two are measured alternately, so that drift in the machine's load hits both alike.
+  const withoutSyntax = await rulesWithoutSyntax();
+  const restOptions = { includeBuiltIn: false, ruleSets: [withoutSyntax] };
+  const all: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < 14; i++) {
+    all.push(await cpuOnce(() => validateDocument(large)));
+    rest.push(await cpuOnce(() => validateDocument(large, restOptions)));
+  }
+  const [allCpu, restCpu] = [median(all.slice(2)), median(rest.slice(2))];
+  rows.push({ name: 'validateDocument 1000 lines (warm, CPU time)', medianMs: allCpu });
+  rows.push({ name: 'validateDocument 1000 lines, without UBL syntax rules (CPU time)', medianMs: restCpu });
+  const share = ((allCpu - restCpu) / restCpu) * 100;
+  rows.push({ name: 'UBL syntax rules share, 1000 lines', value: `${share >= 0 ? '+' : ''}${share.toFixed(0)} % over the other rules (CPU medians, alternating runs)` });
 
   const cold: number[] = [];
   for (let i = 0; i < 7; i++) cold.push(runCli(['validate', examplePath('SB-base-example.xml')]));

@@ -74,6 +74,15 @@ export let saxonPatched = false;
  */
 let saxonScript: { readonly script: vm.Script; readonly cachePath: string | undefined } | undefined;
 
+/**
+ * What became of the V8 code cache when SaxonJS was loaded: `used`, `rejected` (made for
+ * another source or Node), or `absent` (no cache file, or SaxonJS loaded unpatched).
+ *
+ * @example
+ * if (saxonCodeCache !== 'used') console.warn('cold starts are slower: run writeValidatorCodeCache()');
+ */
+export let saxonCodeCache: 'used' | 'rejected' | 'absent' = 'absent';
+
 /** Path of the code cache for this patched source and this Node, or undefined without a schematron/ directory. */
 function codeCachePath(source: string): string | undefined {
   const dir = findSchematronDir();
@@ -126,6 +135,7 @@ function loadSaxon(): SaxonJSModule {
   const m = new ModuleClass(path);
   m.filename = path;
   m.paths = ModuleClass._nodeModulePaths(path);
+  if (cachedData) saxonCodeCache = script.cachedDataRejected === true ? 'rejected' : 'used';
   const run = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, f: string, d: string) => void;
   run(m.exports, requireFor(path), m, path, dirname(path));
   m.loaded = true;
