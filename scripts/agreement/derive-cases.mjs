@@ -16,8 +16,10 @@ const opt = (name, def) => {
 };
 const perRule = Number(opt('--per-rule', '3'));
 const out = opt('--out', 'test/rules/agreement-cases.json');
-// The families this regression covers: the Peppol rules, the EN 16931 VAT category and code-list rules.
-const scope = ['PEPPOL-', 'BR-S-', 'BR-Z-', 'BR-E-', 'BR-AE-', 'BR-IC-', 'BR-G-', 'BR-O-', 'BR-AF-', 'BR-AG-', 'BR-CL-'];
+// The families this regression covers: the Peppol rules, the EN 16931 VAT category and code-list
+// rules, and the UBL syntax rules the official wrapper transcribes (UBL-SR, UBL-DT, UBL-CR 001..101 and
+// 623..682; only ids both sides define are judged).
+const scope = ['PEPPOL-', 'BR-S-', 'BR-Z-', 'BR-E-', 'BR-AE-', 'BR-IC-', 'BR-G-', 'BR-O-', 'BR-AF-', 'BR-AG-', 'BR-CL-', 'UBL-SR-', 'UBL-DT-', 'UBL-CR-'];
 const inScope = (id) => scope.some((p) => id.startsWith(p));
 
 const run = JSON.parse(readFileSync(input, 'utf8'));
