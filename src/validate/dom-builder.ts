@@ -4,7 +4,8 @@
  * event layer. SaxonJS parses with a bundled sax-js that feeds an xmldom-like DOM: about
  * 170 ms for a 1000-line invoice, a third of the validation budget. This scanner is the same
  * kind as `src/ubl/parse/tokenizer.ts` (charCodeAt loops and native `indexOf`), but it keeps
- * every character of content, so it cannot share that tokenizer, which trims and joins text.
+ * every character of content, so it cannot share that tokenizer, which trims and joins text;
+ * the character classes, reference syntax and XML declaration both read are in src/xml/chars.ts.
  *
  * What "the same DOM" means, read from SaxonJS 2.7 (`SaxonJS2N.js`, function `P` of the Node
  * platform), and reproduced here:
@@ -64,6 +65,8 @@
  * are map lookups with an undo log.
  */
 
+import { AMP, APOS, BANG, characterReferenceValue, COLON, describeChar, EQUALS, firstForbiddenChar, GT, HASH, indexOr, isNameChar, isNameStart, isWhitespace, isXmlChar, LT, positionOf, predefinedEntity, QUESTION, QUOT, referenceEnd, SLASH, xmlDeclarationEnd } from '../xml/chars.js';
+
 /**
  * The outcome of {@link buildDom}: the document, or the first well-formedness problem in
  * document order with its 1-based line and column (columns count UTF-16 code units, after
@@ -80,70 +83,8 @@ export type BuildDomResult<D> =
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-const LT = 60; // <
-const GT = 62; // >
-const AMP = 38; // &
-const SLASH = 47; // /
-const BANG = 33; // !
-const QUESTION = 63; // ?
-const EQUALS = 61; // =
-const QUOT = 34; // "
-const APOS = 39; // '
-const SEMI = 59; // ;
-const HASH = 35; // #
-const COLON = 58; // :
-
 /** Above this many attributes on one tag, duplicates are found with a set instead of a scan. */
 const SCAN_DUPLICATES_UP_TO = 16;
-
-// XML 1.0 section 2.2 Char; with the `u` flag a lone surrogate is one (forbidden) code point.
-const FORBIDDEN_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-// XML 1.0 section 2.8 XMLDecl, anchored where it is tried.
-const XML_DECL =
-  /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
-
-// ASCII part of XML 1.0 section 2.3: 1 = NameChar, 2 = NameStartChar as well.
-const ASCII_NAME = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === COLON;
-  const char = start || (c >= 48 && c <= 57) || c === 45 || c === 46;
-  ASCII_NAME[c] = start ? 3 : char ? 1 : 0;
-}
-
-/** NameStartChar; surrogate code units stand for U+10000..U+EFFFF (pairing is checked by FORBIDDEN_CHAR). */
-function isNameStart(c: number): boolean {
-  if (c < 0x80) return (ASCII_NAME[c] ?? 0) >= 2;
-  return (
-    (c >= 0xc0 && c <= 0xd6) ||
-    (c >= 0xd8 && c <= 0xf6) ||
-    (c >= 0xf8 && c <= 0x2ff) ||
-    (c >= 0x370 && c <= 0x37d) ||
-    (c >= 0x37f && c <= 0x1fff) ||
-    (c >= 0x200c && c <= 0x200d) ||
-    (c >= 0x2070 && c <= 0x218f) ||
-    (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xd7ff) ||
-    (c >= 0xd800 && c <= 0xdb7f) ||
-    (c >= 0xdc00 && c <= 0xdfff) ||
-    (c >= 0xf900 && c <= 0xfdcf) ||
-    (c >= 0xfdf0 && c <= 0xfffd)
-  );
-}
-
-/** NameChar (NaN, past the end, is not). */
-function isNameChar(c: number): boolean {
-  if (c < 0x80) return (ASCII_NAME[c] ?? 0) !== 0;
-  return c === 0xb7 || (c >= 0x300 && c <= 0x36f) || (c >= 0x203f && c <= 0x2040) || isNameStart(c);
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
 
 /** Thrown inside the scanner only and turned into a result at its boundary; never escapes. */
 class Stop {
@@ -151,12 +92,6 @@ class Stop {
     readonly offset: number,
     readonly reason: string,
   ) {}
-}
-
-function describeChar(text: string, offset: number): string {
-  if (offset >= text.length) return 'the end of the input';
-  const cp = text.codePointAt(offset) ?? 0;
-  return cp > 0x20 && cp !== 0x7f && isXmlChar(cp) ? `'${String.fromCodePoint(cp)}'` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A QName as SaxonJS's `createElementNS` splits it: prefix (or undefined) and local part. */
@@ -243,14 +178,6 @@ interface Sink<N> {
   pi(parent: N | null, target: string, data: string): void;
 }
 
-const PREDEFINED = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-]);
-
 /**
  * Decodes the entity and character references of `text[from, to)` (XML 1.0 section 4.1),
  * `amp` being the first `&`; for an attribute value, literal whitespace characters become spaces. Only the five predefined entities exist: a DOCTYPE is refused, so
@@ -261,41 +188,21 @@ function decodeReferences(text: string, from: number, to: number, amp: number, a
   let start = from;
   while (amp >= 0 && amp < to) {
     out += attribute ? spaces(text.slice(start, amp)) : text.slice(start, amp);
-    let k = amp + 1;
-    const first = text.charCodeAt(k);
-    if (first === HASH) {
-      k++;
-      const hex = text.charCodeAt(k) === 120; // x
-      if (hex) k++;
-      const digitsStart = k;
-      let cp = 0;
-      for (;;) {
-        const c = text.charCodeAt(k);
-        let d: number;
-        if (c >= 48 && c <= 57) d = c - 48;
-        else if (hex && c >= 97 && c <= 102) d = c - 87;
-        else if (hex && c >= 65 && c <= 70) d = c - 55;
-        else break;
-        // Saturates instead of overflowing; anything above 0x10FFFF is refused below.
-        cp = Math.min(cp * (hex ? 16 : 10) + d, 0x110000);
-        k++;
-      }
-      if (k === digitsStart || k >= to || text.charCodeAt(k) !== SEMI) throw badReference(amp);
-      if (!isXmlChar(cp)) throw new Stop(amp, `the character reference '${text.slice(amp, k + 1)}' does not name a character XML 1.0 allows`);
+    const semi = referenceEnd(text, amp, to);
+    if (semi < 0) throw badReference(amp);
+    if (text.charCodeAt(amp + 1) === HASH) {
+      const cp = characterReferenceValue(text, amp, semi);
+      if (!isXmlChar(cp)) throw new Stop(amp, `the character reference '${text.slice(amp, semi + 1)}' does not name a character XML 1.0 allows`);
       out += String.fromCodePoint(cp);
     } else {
-      if (!isNameStart(first)) throw badReference(amp);
-      k++;
-      while (k < to && isNameChar(text.charCodeAt(k))) k++;
-      if (k >= to || text.charCodeAt(k) !== SEMI) throw badReference(amp);
-      const name = text.slice(amp + 1, k);
-      const value = PREDEFINED.get(name);
+      const name = text.slice(amp + 1, semi);
+      const value = predefinedEntity(name);
       if (value === undefined) {
         throw new Stop(amp, `the entity '&${name};' is not declared (only &amp; &lt; &gt; &quot; &apos; exist without a DTD)`);
       }
       out += value;
     }
-    start = k + 1;
+    start = semi + 1;
     amp = text.indexOf('&', start);
   }
   return out + (attribute ? spaces(text.slice(start, to)) : text.slice(start, to));
@@ -343,12 +250,6 @@ function occursAt(text: string, s: string, from: number): boolean {
   return true;
 }
 
-/** Offset of `search` at or after `from`, or `otherwise`. */
-function indexOr(text: string, search: string, from: number, otherwise: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? otherwise : at;
-}
-
 /**
  * The scanner: checks well-formedness (XML 1.0 fifth edition, Namespaces in XML 1.0) and
  * tells `sink` what to build, in the order SaxonJS's parser builds it. Throws only `Stop`.
@@ -356,13 +257,11 @@ function indexOr(text: string, search: string, from: number, otherwise: number):
 function scan<N>(text: string, sink: Sink<N>): void {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.startsWith('<?xml', i) && (isWhitespace(text.charCodeAt(i + 5)) || text.charCodeAt(i + 5) === QUESTION)) {
-    XML_DECL.lastIndex = i;
-    if (!XML_DECL.test(text)) {
-      throw new Stop(i, 'the XML declaration is malformed: it must read <?xml version="1.0"?> with optional encoding and standalone (yes or no) in that order');
-    }
-    i = XML_DECL.lastIndex;
+  const declarationEnd = xmlDeclarationEnd(text, i);
+  if (declarationEnd < 0) {
+    throw new Stop(i, 'the XML declaration is malformed: it must read <?xml version="1.0"?> with optional encoding and standalone (yes or no) in that order');
   }
+  i = declarationEnd;
   const names = new Names(text);
   const bindings = new Bindings();
   const nodes: N[] = [];
@@ -674,18 +573,19 @@ interface ApiNode {
   Zj?: string;
 }
 
+const API_DOCUMENT_METHODS: readonly (keyof ApiDocument)[] = [
+  'createElementNS',
+  'createAttributeNS',
+  'createTextNode',
+  'createComment',
+  'createProcessingInstruction',
+  'appendChild',
+];
+
 function isApiDocument(doc: unknown): doc is ApiDocument {
-  const d = doc as Partial<Record<keyof ApiDocument, unknown>> | null;
-  return (
-    typeof d === 'object' &&
-    d !== null &&
-    typeof d.createElementNS === 'function' &&
-    typeof d.createAttributeNS === 'function' &&
-    typeof d.createTextNode === 'function' &&
-    typeof d.createComment === 'function' &&
-    typeof d.createProcessingInstruction === 'function' &&
-    typeof d.appendChild === 'function'
-  );
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as Partial<Record<keyof ApiDocument, unknown>>;
+  return API_DOCUMENT_METHODS.every((method) => typeof d[method] === 'function');
 }
 
 /** Builds through the public DOM methods, call for call what SaxonJS's parser does. */
@@ -768,10 +668,9 @@ type Maker<A extends unknown[]> = new (...args: A) => RawNode;
  * the same, which the probe checks.
  */
 interface Classes {
-  readonly element: new () => RawNode;
   readonly comment: new () => RawNode;
   readonly pi: new () => RawNode;
-  readonly ChildElement: Maker<[RawDocument, RawNode, string, Name, RawList, RawList]>;
+  readonly Element: Maker<[RawDocument, RawNode | null, string, Name, RawList, RawList]>;
   readonly Attr: Maker<[RawDocument, RawNode, string, Name, string]>;
   readonly Text: Maker<[RawDocument, RawNode, string]>;
   readonly List: new () => RawList;
@@ -784,8 +683,12 @@ function constructorOf(node: unknown): new () => RawNode {
   return ctor as new () => RawNode;
 }
 
-/** What `appendChild` does to a new last child, after the caller has written `parentNode` and the sibling links. */
-function linkLast(parent: RawNode, node: RawNode, last: RawNode | null): void {
+/** What `appendChild` on an element does with a new last child. */
+function appendLast(parent: RawNode, node: RawNode): void {
+  const last = parent.lastChild;
+  node.parentNode = parent;
+  node.previousSibling = last;
+  node.nextSibling = null;
   if (last) last.nextSibling = node;
   else parent.firstChild = node;
   parent.lastChild = node;
@@ -805,8 +708,8 @@ function classesOf(doc: ApiDocument): Classes {
   const elementProto = Object.getPrototypeOf(el) as object;
   const list = Object.getPrototypeOf(el.childNodes) as object;
   const map = Object.getPrototypeOf(el.attributes) as object;
-  // createElementNS, then appendChild on an element.
-  function ChildElement(this: RawNode, owner: RawDocument, parent: RawNode, uri: string, name: Name, attributes: RawList, childNodes: RawList): void {
+  // createElementNS, then appendChild on an element; the root is appended by the document's own appendChild.
+  function Element(this: RawNode, owner: RawDocument, parent: RawNode | null, uri: string, name: Name, attributes: RawList, childNodes: RawList): void {
     this.ae = new PlainObject();
     this.attributes = attributes;
     this.childNodes = childNodes;
@@ -817,11 +720,7 @@ function classesOf(doc: ApiDocument): Classes {
     if (name.prefix !== undefined) this.prefix = name.prefix;
     this.localName = name.local;
     attributes.b = this;
-    const last = parent.lastChild;
-    this.parentNode = parent;
-    this.previousSibling = last;
-    this.nextSibling = null;
-    linkLast(parent, this, last);
+    if (parent !== null) appendLast(parent, this);
   }
   // createAttributeNS, `attr.value = attr.nodeValue = value`, then setAttributeNode.
   function Attr(this: RawNode, owner: RawDocument, element: RawNode, uri: string, name: Name, value: string): void {
@@ -844,24 +743,19 @@ function classesOf(doc: ApiDocument): Classes {
     this.data = data;
     this.nodeValue = data;
     this.length = data.length;
-    const last = parent.lastChild;
-    this.parentNode = parent;
-    this.previousSibling = last;
-    this.nextSibling = null;
-    linkLast(parent, this, last);
+    appendLast(parent, this);
   }
   function List(): void {}
   function AttributeMap(): void {}
-  ChildElement.prototype = elementProto;
+  Element.prototype = elementProto;
   Attr.prototype = Object.getPrototypeOf(doc.createAttributeNS('', 'a')) as object;
   Text.prototype = Object.getPrototypeOf(doc.createTextNode('')) as object;
   List.prototype = list;
   AttributeMap.prototype = map;
   return {
-    element: constructorOf(el),
     comment: constructorOf(doc.createComment('')),
     pi: constructorOf(doc.createProcessingInstruction('a', '')),
-    ChildElement: ChildElement as unknown as Classes['ChildElement'],
+    Element: Element as unknown as Classes['Element'],
     Attr: Attr as unknown as Classes['Attr'],
     Text: Text as unknown as Classes['Text'],
     List: List as unknown as Classes['List'],
@@ -878,38 +772,21 @@ function classesOf(doc: ApiDocument): Classes {
  * `finish` adds the modification counts the skipped methods would have added.
  */
 function fastSink(doc: RawDocument, classes: Classes): Sink<RawNode> & { finish(): void } {
-  const { element: Element, comment: Comment, pi: Pi, ChildElement, Attr, Text, List, AttributeMap } = classes;
+  const { comment: Comment, pi: Pi, Element, Attr, Text, List, AttributeMap } = classes;
   let changes = 0;
   const place = (parent: RawNode | null, node: RawNode): void => {
     if (parent === null) {
       doc.appendChild(node as unknown as ApiNode);
     } else {
-      const last = parent.lastChild;
-      node.parentNode = parent;
-      node.previousSibling = last;
-      node.nextSibling = null;
-      linkLast(parent, node, last);
+      appendLast(parent, node);
       changes++;
     }
   };
   return {
     element(parent, uri, name) {
-      if (parent !== null) {
-        changes++;
-        return new ChildElement(doc, parent, uri, name, new AttributeMap(), new List());
-      }
-      const el = new Element();
-      const attributes = new AttributeMap();
-      el.attributes = attributes;
-      el.childNodes = new List();
-      el.ownerDocument = doc;
-      el.nodeName = name.qname;
-      el.tagName = name.qname;
-      el.namespaceURI = uri;
-      if (name.prefix !== undefined) el.prefix = name.prefix;
-      el.localName = name.local;
-      attributes.b = el;
-      place(parent, el);
+      const el = new Element(doc, parent, uri, name, new AttributeMap(), new List());
+      if (parent === null) doc.appendChild(el as unknown as ApiNode);
+      else changes++;
       return el;
     },
     attribute(element, uri, name, value) {
@@ -1011,17 +888,6 @@ function sameGraph(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Line and column of an offset, computed only when a problem is reported. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = text.indexOf('\n'); k >= 0 && k < offset; k = text.indexOf('\n', k + 1)) {
-    line++;
-    lineStart = k + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /**
  * How {@link buildDom} makes the nodes: `'auto'` (the default) uses the constructors route
  * when the probe has shown it builds exactly what the DOM methods build, `'dom-methods'`
@@ -1087,7 +953,7 @@ export function buildDom<D>(text: string, createDocument: () => D, options: Buil
     stop = e;
   }
   // A forbidden character anywhere wins when it comes before the first other problem.
-  const bad = source.search(FORBIDDEN_CHAR);
+  const bad = firstForbiddenChar(source);
   if (bad >= 0 && (stop === undefined || stop.offset >= bad)) stop = new Stop(bad, `the character ${describeChar(source, bad)} is not allowed in XML 1.0`);
   if (stop === undefined) return { ok: true, document: doc };
   const { line, column } = positionOf(source, stop.offset);

@@ -15,6 +15,8 @@
  * duplicate-attribute checks switch to a set on elements with many attributes).
  */
 
+import { AMP, APOS, BANG, characterReferenceValue, describeChar, EQUALS, firstForbiddenChar, GT, HASH, indexOr, isNameChar, isNameStart, isWhitespace, isXmlChar, LT, positionOf, predefinedEntity, QUESTION, QUOT, referenceEnd, SLASH, xmlDeclarationEnd } from '../../xml/chars.js';
+
 /**
  * Deeper than any UBL document (about 12 levels, extensions included); stops nesting bombs.
  *
@@ -283,85 +285,8 @@ export class XmlTree {
   }
 }
 
-const LT = 60; // <
-const GT = 62; // >
-const AMP = 38; // &
-const SLASH = 47; // /
-const BANG = 33; // !
-const QUESTION = 63; // ?
-const EQUALS = 61; // =
-const QUOT = 34; // "
-const APOS = 39; // '
-const SEMI = 59; // ;
-const HASH = 35; // #
-
 /** Above this many attributes on one element, duplicates are found with a set (linear) instead of a scan. */
 const SCAN_DUPLICATES_UP_TO = 16;
-
-// XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-// With the `u` flag a lone surrogate is one (forbidden) code point, a valid pair one allowed one.
-const FORBIDDEN_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-// XML 1.0 section 2.8 XMLDecl, anchored at the start of the document.
-const XML_DECL =
-  /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
-
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function isWhitespace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-/** XML 1.0 section 2.3 NameStartChar (surrogate code units stand for the supplementary planes). */
-function isNameStart(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
-  return (
-    (c >= 0xc0 && c <= 0xd6) ||
-    (c >= 0xd8 && c <= 0xf6) ||
-    (c >= 0xf8 && c <= 0x2ff) ||
-    (c >= 0x370 && c <= 0x37d) ||
-    (c >= 0x37f && c <= 0x1fff) ||
-    (c >= 0x200c && c <= 0x200d) ||
-    (c >= 0x2070 && c <= 0x218f) ||
-    (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xd7ff) ||
-    // U+10000..U+EFFFF: high surrogates D800..DB7F, any low surrogate (pairing is checked by FORBIDDEN_CHAR).
-    (c >= 0xd800 && c <= 0xdb7f) ||
-    (c >= 0xdc00 && c <= 0xdfff) ||
-    (c >= 0xf900 && c <= 0xfdcf) ||
-    (c >= 0xfdf0 && c <= 0xfffd)
-  );
-}
-
-/** XML 1.0 section 2.3 NameChar. */
-function isNameChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
-  return c === 0xb7 || (c >= 0x300 && c <= 0x36f) || (c >= 0x203f && c <= 0x2040) || isNameStart(c);
-}
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
-  );
-}
-
-/** Line and column of an offset, computed only when a problem is reported. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-function describe(text: string, offset: number): string {
-  if (offset >= text.length) return 'the end of the input';
-  const cp = text.codePointAt(offset) ?? 0;
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  return cp > 0x20 && cp !== 0x7f && isXmlChar(cp) ? `'${String.fromCodePoint(cp)}'` : hex;
-}
 
 /** Thrown inside the scanner only and turned into a result at its boundary; never escapes. */
 class Stop {
@@ -380,53 +305,21 @@ class Stop {
 function checkReferences(text: string, from: number, to: number): void {
   for (let amp = text.indexOf('&', from); amp >= 0 && amp < to; amp = text.indexOf('&', amp + 1)) {
     const semi = referenceEnd(text, amp, to);
-    const body = text.slice(amp + 1, semi);
-    if (body.charCodeAt(0) === HASH) {
-      if (characterReference(body) === undefined) {
-        throw new Stop('XML-SYNTAX', amp, `The character reference '&${body};' does not name a character XML 1.0 allows.`);
+    if (semi < 0) {
+      throw new Stop('XML-SYNTAX', amp, "A '&' must start an entity or character reference ('&amp;', '&#38;'); write '&amp;' for a literal ampersand.");
+    }
+    if (text.charCodeAt(amp + 1) === HASH) {
+      if (!isXmlChar(characterReferenceValue(text, amp, semi))) {
+        throw new Stop('XML-SYNTAX', amp, `The character reference '${text.slice(amp, semi + 1)}' does not name a character XML 1.0 allows.`);
       }
-    } else if (PREDEFINED[body] === undefined) {
+    } else if (predefinedEntity(text.slice(amp + 1, semi)) === undefined) {
       throw new Stop(
         'XML-SYNTAX',
         amp,
-        `The entity reference '&${body};' is not one of the five predefined XML entities (&amp; &lt; &gt; &quot; &apos;); write the character itself or a character reference.`,
+        `The entity reference '${text.slice(amp, semi + 1)}' is not one of the five predefined XML entities (&amp; &lt; &gt; &quot; &apos;); write the character itself or a character reference.`,
       );
     }
   }
-}
-
-/** Offset of the `;` that ends the reference starting at `amp`; refuses anything that is not `&Name;` or `&#...;`. */
-function referenceEnd(text: string, amp: number, to: number): number {
-  let k = amp + 1;
-  const first = text.charCodeAt(k);
-  if (first === HASH) {
-    k++;
-    const hex = text.charCodeAt(k) === 120; // x
-    if (hex) k++;
-    const digitsStart = k;
-    for (;;) {
-      const c = text.charCodeAt(k);
-      if ((c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) k++;
-      else break;
-    }
-    if (k > digitsStart && k < to && text.charCodeAt(k) === SEMI) return k;
-  } else if (isNameStart(first)) {
-    k++;
-    while (k < to && isNameChar(text.charCodeAt(k))) k++;
-    if (k < to && text.charCodeAt(k) === SEMI) return k;
-  }
-  throw new Stop('XML-SYNTAX', amp, "A '&' must start an entity or character reference ('&amp;', '&#38;'); write '&amp;' for a literal ampersand.");
-}
-
-/** The code point of `#123` / `#x7B`, or undefined when it is not an XML character. */
-function characterReference(body: string): number | undefined {
-  const hex = body.charCodeAt(1) === 120;
-  const digits = body.slice(hex ? 2 : 1);
-  // Longer than any legal code point even with leading zeros trimmed: refuse without parsing.
-  const significant = digits.replace(/^0+/, '');
-  if (significant.length > 7) return undefined;
-  const cp = significant === '' ? 0 : parseInt(significant, hex ? 16 : 10);
-  return isXmlChar(cp) ? cp : undefined;
 }
 
 /** Decodes the references of an already checked string. */
@@ -436,9 +329,8 @@ function decodeReferences(s: string): string {
   for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
     const semi = s.indexOf(';', amp);
     out += s.slice(from, amp);
-    const body = s.slice(amp + 1, semi);
-    if (body.charCodeAt(0) === HASH) out += String.fromCodePoint(characterReference(body) ?? 0xfffd);
-    else out += PREDEFINED[body] ?? '';
+    if (s.charCodeAt(amp + 1) === HASH) out += String.fromCodePoint(characterReferenceValue(s, amp, semi));
+    else out += predefinedEntity(s.slice(amp + 1, semi)) ?? '';
     from = semi + 1;
   }
   return out + s.slice(from);
@@ -464,15 +356,15 @@ export function tokenizeXml(text: string): TokenizeResult {
     result = failure(text, e);
   }
   // A forbidden character anywhere wins when it comes before the first other problem.
-  const bad = text.search(FORBIDDEN_CHAR);
+  const bad = firstForbiddenChar(text);
   if (bad >= 0 && (result.ok || (result.problem.offset ?? Infinity) >= bad)) {
-    return failure(text, new Stop('XML-SYNTAX', bad, `The character ${describe(text, bad)} is not allowed in XML 1.0.`));
+    return failure(text, new Stop('XML-SYNTAX', bad, `The character ${describeChar(text, bad)} is not allowed in XML 1.0.`));
   }
   return result;
 }
 
 function failure(text: string, stop: Stop): TokenizeResult {
-  const { line, column } = position(text, stop.offset);
+  const { line, column } = positionOf(text, stop.offset);
   const message =
     stop.code === 'XML-DEPTH'
       ? `Elements are nested more than ${MAX_DEPTH} levels deep; no UBL document is. The input is refused as malformed or hostile.`
@@ -490,13 +382,11 @@ function syntax(offset: number, reason: string): Stop {
 function scan(text: string): XmlTree {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.startsWith('<?xml', i) && (isWhitespace(text.charCodeAt(i + 5)) || text.charCodeAt(i + 5) === QUESTION)) {
-    XML_DECL.lastIndex = i;
-    if (!XML_DECL.test(text)) {
-      throw syntax(i, "The XML declaration is malformed: it must read <?xml version=\"1.0\"?> with optional encoding and standalone ('yes' or 'no') in that order.");
-    }
-    i = XML_DECL.lastIndex;
+  const declarationEnd = xmlDeclarationEnd(text, i);
+  if (declarationEnd < 0) {
+    throw syntax(i, "The XML declaration is malformed: it must read <?xml version=\"1.0\"?> with optional encoding and standalone ('yes' or 'no') in that order.");
   }
+  i = declarationEnd;
   const names = new NameTable();
   // About one element per 60 characters in UBL; the tree grows when that guess is low.
   const tree = new XmlTree(text, n >> 6);
@@ -548,11 +438,11 @@ function scan(text: string): XmlTree {
         let e = i + 2;
         while (e < n && isNameChar(text.charCodeAt(e))) e++;
         if (e >= n) throw syntax(n, `The input ends inside the end tag of <${name}>: it is truncated.`);
-        throw syntax(i, `The end tag </${text.slice(i + 2, e)}> does not match the start tag <${name}> (line ${position(text, tree.offset(current)).line}).`);
+        throw syntax(i, `The end tag </${text.slice(i + 2, e)}> does not match the start tag <${name}> (line ${positionOf(text, tree.offset(current)).line}).`);
       }
       let k = after;
       while (isWhitespace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== GT) throw syntax(k, `Expected '>' to close the end tag </${name}>, found ${describe(text, k)}.`);
+      if (text.charCodeAt(k) !== GT) throw syntax(k, `Expected '>' to close the end tag </${name}>, found ${describeChar(text, k)}.`);
       stack.pop();
       current = stack.length > 0 ? (stack[stack.length - 1] ?? NONE) : NONE;
       i = k + 1;
@@ -587,7 +477,7 @@ function scan(text: string): XmlTree {
       if (text.startsWith('?>', k)) {
         i = k + 2;
       } else {
-        if (k < n && !isWhitespace(text.charCodeAt(k))) throw syntax(k, `Expected whitespace or '?>' after the processing-instruction target, found ${describe(text, k)}.`);
+        if (k < n && !isWhitespace(text.charCodeAt(k))) throw syntax(k, `Expected whitespace or '?>' after the processing-instruction target, found ${describeChar(text, k)}.`);
         const end = text.indexOf('?>', k);
         if (end < 0) throw syntax(n, 'The input ends inside a processing instruction: it is truncated.');
         i = end + 2;
@@ -597,7 +487,7 @@ function scan(text: string): XmlTree {
       if (current === NONE && hasRoot) throw syntax(i, 'Only one root element is allowed: found an element after the end of the root element.');
       let k = i + 1;
       if (!isNameStart(c1)) {
-        throw syntax(k, k >= n ? 'The input ends after \'<\': it is truncated.' : `${describe(text, k)} cannot start an element name.`);
+        throw syntax(k, k >= n ? 'The input ends after \'<\': it is truncated.' : `${describeChar(text, k)} cannot start an element name.`);
       }
       k++;
       while (isNameChar(text.charCodeAt(k))) k++;
@@ -615,14 +505,14 @@ function scan(text: string): XmlTree {
           break;
         }
         if (c === SLASH) {
-          if (text.charCodeAt(k + 1) !== GT) throw syntax(k + 1, `Expected '>' after '/' in the tag <${tree.name(node)}>, found ${describe(text, k + 1)}.`);
+          if (text.charCodeAt(k + 1) !== GT) throw syntax(k + 1, `Expected '>' after '/' in the tag <${tree.name(node)}>, found ${describeChar(text, k + 1)}.`);
           k += 2;
           empty = true;
           break;
         }
         if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
-        if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${tree.name(node)}>, found ${describe(text, k)}.`);
-        if (!isNameStart(c)) throw syntax(k, `${describe(text, k)} cannot start an attribute name (tag <${tree.name(node)}>).`);
+        if (k === wsStart) throw syntax(k, `Expected whitespace, '>' or '/>' in the tag <${tree.name(node)}>, found ${describeChar(text, k)}.`);
+        if (!isNameStart(c)) throw syntax(k, `${describeChar(text, k)} cannot start an attribute name (tag <${tree.name(node)}>).`);
         const attrStart = k;
         k = readAttribute(text, k, tree, node, names);
         seen = checkDuplicate(tree, node, attrStart, seen);
@@ -635,7 +525,7 @@ function scan(text: string): XmlTree {
     }
   }
   if (current !== NONE) {
-    throw syntax(n, `The input ends before the end tag of <${tree.name(current)}> (opened at line ${position(text, tree.offset(current)).line}): it is truncated.`);
+    throw syntax(n, `The input ends before the end tag of <${tree.name(current)}> (opened at line ${positionOf(text, tree.offset(current)).line}): it is truncated.`);
   }
   if (!hasRoot) throw syntax(n, 'The input holds no element: an XML document needs a root element.');
   return tree;
@@ -666,11 +556,6 @@ class NameTable {
   }
 }
 
-function indexOr(text: string, search: string, from: number, otherwise: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? otherwise : at;
-}
-
 /** Reads `Name S? '=' S? AttValue` at `k` into `node.attributes`; returns the offset after it (section 3.1, 3.3.3). */
 function readAttribute(text: string, start: number, tree: XmlTree, node: number, names: NameTable): number {
   const n = text.length;
@@ -680,14 +565,14 @@ function readAttribute(text: string, start: number, tree: XmlTree, node: number,
   while (isWhitespace(text.charCodeAt(k))) k++;
   if (text.charCodeAt(k) !== EQUALS) {
     if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
-    throw syntax(k, `Expected '=' after the attribute name ${name}, found ${describe(text, k)}: attributes need a quoted value.`);
+    throw syntax(k, `Expected '=' after the attribute name ${name}, found ${describeChar(text, k)}: attributes need a quoted value.`);
   }
   k++;
   while (isWhitespace(text.charCodeAt(k))) k++;
   const quote = text.charCodeAt(k);
   if (quote !== QUOT && quote !== APOS) {
     if (k >= n) throw syntax(n, `The input ends inside the start tag <${tree.name(node)}>: it is truncated.`);
-    throw syntax(k, `The value of attribute ${name} must be in quotes, found ${describe(text, k)}.`);
+    throw syntax(k, `The value of attribute ${name} must be in quotes, found ${describeChar(text, k)}.`);
   }
   const valueStart = k + 1;
   let hasAmp = false;

@@ -158,6 +158,8 @@ describe('tokenizeXml', () => {
       ['unterminated processing instruction', '<a><?pi x</a>', 'XML-SYNTAX', 1, 14],
       ['undeclared entity in text', '<a>\n  &nbsp;</a>', 'XML-SYNTAX', 2, 3],
       ['undeclared entity in an attribute', '<a x="&copy;"/>', 'XML-SYNTAX', 1, 7],
+      ['entity named like an Object.prototype member in text', '<a>&constructor;</a>', 'XML-SYNTAX', 1, 4],
+      ['entity named __proto__ in an attribute', '<a x="&__proto__;"/>', 'XML-SYNTAX', 1, 7],
       ['bare ampersand', '<a>fish & chips</a>', 'XML-SYNTAX', 1, 9],
       ['reference without semicolon', '<a>&amp</a>', 'XML-SYNTAX', 1, 4],
       ['character reference to NUL', '<a>&#0;</a>', 'XML-SYNTAX', 1, 4],
