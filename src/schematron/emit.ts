@@ -329,7 +329,7 @@ function nodeIndexSpec(d: Dispatch, patterns: number, lists: readonly string[]):
     wildcards: everything ? [[]] : d.wildcards,
     attributes: groupKeys(d.attributes.keys()),
     anyAttribute: d.anyAttribute.length > 0,
-    dispatch: { patterns, filters: d.filters, attributes: d.attributeFilters },
+    dispatch: { patterns, filters: d.filters, attributes: d.attributeFilters, perPattern: true },
   };
   return lists.length === 0 ? spec : { ...spec, lists };
 }

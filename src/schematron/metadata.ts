@@ -98,6 +98,11 @@ export interface NodeIndexSpec {
     readonly filters: readonly DispatchFilter[];
     /** Patterns with attribute contexts: attribute name keys ('*' = any attribute) per pattern. */
     readonly attributes: readonly { readonly pattern: number; readonly key: string }[];
+    /**
+     * True in stylesheets that take one element list per pattern (`psbv:e<p>`, `psbv:a<p>`);
+     * earlier ones took (element, pattern) pairs, and the engine visits them the older way.
+     */
+    readonly perPattern?: boolean;
   };
   /**
    * Element names (`Q{uri}local`) whose elements the engine collects, in document order, into

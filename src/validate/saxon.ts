@@ -485,7 +485,9 @@ function planFor(sef: Readonly<Record<string, unknown>>): Plans | null {
   if (plan === undefined) {
     const spec = findEmbeddedNodeIndex(sef);
     const lists = new Map((spec?.lists ?? []).map((key, k) => [domKey(key), k]));
-    plan = spec ? { index: planOf(spec), lists, ...(spec.dispatch ? { dispatch: dispatchPlanOf(spec.dispatch) } : {}) } : null;
+    // Stylesheets compiled before per-pattern dispatch get the node list (`psbv:indexed`) instead.
+    const dispatch = spec?.dispatch?.perPattern === true ? spec.dispatch : undefined;
+    plan = spec ? { index: planOf(spec), lists, ...(dispatch ? { dispatch: dispatchPlanOf(dispatch) } : {}) } : null;
     plans.set(sef, plan);
   }
   return plan;

@@ -211,6 +211,7 @@ describe('compileSchematron', () => {
           { pattern: 0, conditions: [{ test: 'leaf' }, { test: 'blank' }] },
         ],
         attributes: [{ pattern: 0, key: 'Q{}code' }],
+        perPattern: true,
       },
     });
   });
