@@ -66,10 +66,13 @@ function collectText(file, seen = new Set()) {
   }
   return all;
 }
+const compilerText = readFileSync(join(root, 'dist', 'validate.js'));
 const officialSets = [];
 for (const f of readdirSync(args.official).filter((n) => n.endsWith('.sch')).sort()) {
   const file = join(args.official, f);
-  const key = createHash('sha256').update(collectText(file)).digest('hex').slice(0, 16);
+  // The key covers the compiler too (dist/validate.js): a SEF compiled by an earlier compiler
+  // keeps that compiler's behaviour (e.g. a failing let aborting the whole pass).
+  const key = createHash('sha256').update(collectText(file)).update(compilerText).digest('hex').slice(0, 16);
   const cached = join(cacheDir, `${basename(f, '.sch')}-${key}.sef.json`);
   let set;
   if (existsSync(cached)) set = v.loadRuleSet(readFileSync(cached, 'utf8'), `official:${basename(f, '.sch')}`);
@@ -174,7 +177,10 @@ const fired = (report) => {
   return m;
 };
 const engineErrors = [];
-const reused = args.reuseOfficial ? new Map(JSON.parse(readFileSync(args.reuseOfficial, 'utf8')).results.map((r) => [r.label, r.official])) : undefined;
+const reused = args.reuseOfficial ? new Map(JSON.parse(readFileSync(args.reuseOfficial, 'utf8')).results.map((r) => [r.label, r])) : undefined;
+// Documents on which an official rule set aborted (ENGINE-ERROR, e.g. a schema-level let that
+// raises): that set gave no verdict there, so "official did not fire" means nothing on them.
+const aborted = [];
 const perRule = new Map();
 const entry = (id) => perRule.get(id) ?? perRule.set(id, { onlyOurs: [], onlyOfficial: [], severity: [], agreeFired: 0 }).get(id);
 const results = [];
@@ -183,7 +189,11 @@ let n = 0;
 for (const d of docs) {
   const mine = await v.validateDocument(d.xml);
   const earlier = reused?.get(d.label);
-  const theirs = earlier ? { issues: earlier.map((ruleId) => ({ ruleId, severity: officialRules.get(ruleId)?.flag === 'warning' ? 'warning' : 'fatal', message: '' })) } : await v.validateDocument(d.xml, { includeBuiltIn: false, ruleSets: officialSets });
+  const theirs = earlier
+    ? { issues: earlier.official.map((ruleId) => ({ ruleId, severity: officialRules.get(ruleId)?.flag === 'warning' ? 'warning' : 'fatal', message: '' })) }
+    : await v.validateDocument(d.xml, { includeBuiltIn: false, ruleSets: officialSets });
+  const officialAborted = earlier ? (earlier.officialAborted ?? []) : [...new Set(theirs.issues.filter((i) => i.ruleId === 'ENGINE-ERROR').map((i) => `${i.ruleSet ?? ''} ${i.message.slice(0, 160)}`.trim()))];
+  if (officialAborted.length > 0) aborted.push({ label: d.label, why: officialAborted });
   for (const r of [mine, theirs]) for (const i of r.issues) if (i.ruleId === 'ENGINE-ERROR' || i.message.includes('could not be evaluated')) engineErrors.push(`${d.label}: ${i.ruleSet} ${i.ruleId} ${i.message.slice(0, 200)}`);
   const a = fired(mine);
   const b = fired(theirs);
@@ -194,7 +204,7 @@ for (const d of docs) {
     else if (a.get(id) !== b.get(id)) e.severity.push(`${d.label} (ours ${a.get(id)}, official ${b.get(id)})`);
     else e.agreeFired++;
   }
-  if (args.json) results.push({ label: d.label, base: d.base, recipe: d.recipe, unitTest: d.unitTest ?? false, ours: [...a.keys()].sort(), official: [...b.keys()].sort() });
+  if (args.json) results.push({ label: d.label, base: d.base, recipe: d.recipe, unitTest: d.unitTest ?? false, ours: [...a.keys()].sort(), official: [...b.keys()].sort(), ...(officialAborted.length > 0 ? { officialAborted } : {}) });
   if (++n % 500 === 0) console.error(`  ${n}/${docs.length} (${Math.round((performance.now() - started) / 1000)} s)`);
 }
 
@@ -204,6 +214,12 @@ console.log(`# Agreement: ${docs.length} documents (${bases.length} base, ${muta
 console.log(`official rule ids we do not implement: ${onlyOfficialIds.length}${onlyOfficialIds.length ? ` (${onlyOfficialIds.slice(0, 20).join(' ')}${onlyOfficialIds.length > 20 ? ' ...' : ''})` : ''}`);
 if (declared.length) console.log(`declared severity differences:\n  ${declared.join('\n  ')}`);
 if (engineErrors.length) console.log(`dynamic errors (${engineErrors.length}):\n  ${[...new Set(engineErrors)].slice(0, 20).join('\n  ')}`);
+if (aborted.length) {
+  const abortedLabels = new Set(aborted.map((x) => x.label));
+  const onAborted = rows.reduce((n, [, e]) => n + [...e.onlyOurs, ...e.onlyOfficial].filter((l) => abortedLabels.has(l)).length, 0);
+  console.log(`official pass aborted (ENGINE-ERROR, no official verdict) on ${aborted.length} documents; ${onAborted} of the disagreements below are on them:`);
+  for (const x of aborted.slice(0, args.verbose ? 1000 : 5)) console.log(`    ${x.label}: ${x.why.join('; ')}`);
+}
 console.log(`rules with disagreements: ${rows.length}`);
 for (const [id, e] of rows) {
   console.log(`${id}: only ours ${e.onlyOurs.length}, only official ${e.onlyOfficial.length}, severity ${e.severity.length} (agree fired ${e.agreeFired})`);

@@ -24,7 +24,8 @@ const inScope = (id) => scope.some((p) => id.startsWith(p));
 
 const run = JSON.parse(readFileSync(input, 'utf8'));
 const compared = new Set(run.compared.filter(inScope));
-const docs = run.results.filter((r) => r.base && !r.unitTest);
+// An official pass that aborted (ENGINE-ERROR) gave no verdict: never pin one from it.
+const docs = run.results.filter((r) => r.base && !r.unitTest && !(r.officialAborted?.length > 0));
 const agreeing = docs.filter((r) => {
   const a = r.ours.filter((id) => compared.has(id)).join(' ');
   const b = r.official.filter((id) => compared.has(id)).join(' ');
