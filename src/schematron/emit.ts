@@ -78,11 +78,9 @@ function messageExpr(parts: readonly MessagePart[]): string {
 /** Global lets are evaluated with the checked document as context item (see `DOCUMENT`). */
 const GLOBAL_CONTEXT = `(if (exists($${P}:document)) then $${P}:document else /)`;
 
-function letElement(decl: LetDecl, name: string, indent: string, global = false): string {
-  if (decl.value !== undefined) {
-    const select = global ? `${GLOBAL_CONTEXT} ! (${decl.value})` : decl.value;
-    return `${indent}<xsl:variable name="${attr(name)}" select="${attr(select)}"/>\n`;
-  }
+/** A rule-level let as a local variable. */
+function letElement(decl: LetDecl, name: string, indent: string): string {
+  if (decl.value !== undefined) return `${indent}<xsl:variable name="${attr(name)}" select="${attr(decl.value)}"/>\n`;
   return `${indent}<xsl:variable name="${attr(name)}">${decl.content ?? ''}</xsl:variable>\n`;
 }
 
@@ -93,10 +91,10 @@ function letElement(decl: LetDecl, name: string, indent: string, global = false)
  * catch reports each check that mentions a let (directly or through other lets) as a fatal
  * result carrying the check's id, and evaluates the checks that use no let as usual. One
  * try per rule, not per let: guarding every let doubled the run time of the let-heavy rule
- * sets (measured). Schema-level lets are global variables, evaluated lazily on first use
- * inside a check's `xsl:try`, so their errors are caught there. Pattern lets are global too,
- * but SaxonJS may evaluate them outside the rule's try: they hold a failure marker instead
- * (a map under an internal QName key no rule can build by accident), raised in the rule.
+ * sets (measured). Schema-level and pattern-level lets are global variables, and SaxonJS
+ * raises a global's error outside the checks' tries (a failing schema let aborted the whole
+ * run): they hold a failure marker instead (a map under an internal QName key no rule can
+ * build by accident), raised again in each rule that uses the let, inside its try.
  */
 const FAILURE_KEY = `QName('${INTERNAL_NS}', 'let-failure')`;
 
@@ -183,7 +181,18 @@ export function buildMetadata(model: SchemaModel): RuleSetMetadata {
   return ruleSets.length === 0 ? metadata : { ...metadata, ruleSets };
 }
 
-function emitPatternMode(pattern: PatternDecl, index: number): string {
+/** The raise-again binding of a let whose global holds a failure marker when its value raised (see LETS). */
+function reraised(name: string, global: string): string {
+  const g = `$${global}`;
+  return `  <xsl:variable name="${attr(name)}" select="${attr(`if (${g} instance of map(*) and ${MAP}contains(${g}, ${FAILURE_KEY})) then error(QName('${INTERNAL_NS}', 'let-failed'), ${g}?description) else ${g}`)}"/>\n`;
+}
+
+/** The XPath texts of a rule: its lets' values and its checks' expressions. */
+function ruleExpressions(items: PatternDecl['rules'][number]['items']): string[] {
+  return items.flatMap((item) => (item.kind === 'let' ? [item.let.value ?? item.let.content ?? ''] : checkExpressions(item.check)));
+}
+
+function emitPatternMode(pattern: PatternDecl, index: number, schemaLets: readonly LetDecl[]): string {
   const mode = `${P}:p${index}`;
   let out = `<xsl:mode name="${mode}" on-no-match="deep-skip"/>\n`;
   const n = pattern.rules.length;
@@ -195,11 +204,16 @@ function emitPatternMode(pattern: PatternDecl, index: number): string {
     const set = str(pattern.ruleSet ?? '');
     const checks: { readonly text: string; readonly failed: string; readonly dependent: boolean }[] = [];
     let body = '';
-    // A pattern let holds a failure marker when its value raised: raised again here, inside the rule's try.
-    for (const l of pattern.lets) {
-      const g = `$${patternLetName(index, l.name)}`;
-      body += `  <xsl:variable name="${attr(l.name)}" select="${attr(`if (${g} instance of map(*) and ${MAP}contains(${g}, ${FAILURE_KEY})) then error(QName('${INTERNAL_NS}', 'let-failed'), ${g}?description) else ${g}`)}"/>\n`;
+    // A schema let the rule uses holds a failure marker when its value raised: raised again
+    // here, inside the rule's try (the local binding shadows the global of the same name).
+    const texts = ruleExpressions(rule.items);
+    const usedSchemaLets = schemaLets.filter((l) => l.value !== undefined && texts.some((t) => mentions(t, l.name)));
+    for (const l of usedSchemaLets) {
+      body += reraised(l.name, l.name);
+      scope.unshift({ name: l.name, raw: l.name, source: l.value ?? '' });
     }
+    // A pattern let holds a failure marker when its value raised: raised again here, inside the rule's try.
+    for (const l of pattern.lets) body += reraised(l.name, patternLetName(index, l.name));
     for (const item of rule.items) {
       if (item.kind === 'let') {
         body += letElement(item.let, item.let.name, '  ');
@@ -425,13 +439,29 @@ export function emitXslt(source: SchemaModel): string {
 <xsl:output method="json" indent="no"/>
 `;
   for (const f of model.foreign) out += `${f.text}\n`;
-  for (const l of model.lets) out += letElement(l, l.name, '', true);
+  const catcher = `<xsl:catch select="map{${FAILURE_KEY}: true(), 'description': string($${ERR}code) || ': ' || $${ERR}description}"/>`;
+  /** Select of a global let: a failed let it builds on makes it fail with the same marker. */
+  const guarded = (value: string, failed: readonly string[]): string =>
+    failed.length === 0
+      ? value
+      : `let $${P}:f := (${failed.join(', ')})[. instance of map(*) and ${MAP}contains(., ${FAILURE_KEY})][1] return if (exists($${P}:f)) then $${P}:f else ${value}`;
+  // Schema-level lets: global variables evaluated against the document, each in an xsl:try
+  // that turns an error into a failure marker (SaxonJS raises a global's error outside the
+  // checks' tries, which aborted the whole run), raised again in the rules that use the let.
+  model.lets.forEach((l, i) => {
+    if (l.value === undefined) {
+      out += `<xsl:variable name="${attr(l.name)}" as="item()*"><xsl:try><xsl:document>${l.content ?? ''}</xsl:document>${catcher}</xsl:try></xsl:variable>\n`;
+      return;
+    }
+    const failed = model.lets.slice(0, i).filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${e.name}`);
+    const select = guarded(`${GLOBAL_CONTEXT} ! (${l.value})`, failed);
+    out += `<xsl:variable name="${attr(l.name)}" as="item()*"><xsl:try select="${attr(select)}">${catcher}</xsl:try></xsl:variable>\n`;
+  });
   model.patterns.forEach((pattern, index) => {
     // Pattern-level lets are evaluated once against the document (like schema lets), each in
     // an xsl:try that turns an error into a failure marker, raised again in the rules that
     // use the let (see LETS). Renamed per pattern so two patterns may use the same name;
     // each sees the earlier lets of its own pattern through an XPath `let` prefix.
-    const catcher = `<xsl:catch select="map{${FAILURE_KEY}: true(), 'description': string($${ERR}code) || ': ' || $${ERR}description}"/>`;
     pattern.lets.forEach((l, i) => {
       const earlier = pattern.lets.slice(0, i);
       const name = patternLetName(index, l.name);
@@ -440,13 +470,13 @@ export function emitXslt(source: SchemaModel): string {
         return;
       }
       const prefix = earlier.map((e) => `let $${e.name} := $${patternLetName(index, e.name)} return `).join('');
-      const failed = earlier.filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${patternLetName(index, e.name)}`);
+      const shadowed = new Set(earlier.map((e) => e.name));
+      const failed = [
+        ...model.lets.filter((e) => !shadowed.has(e.name) && mentions(l.value ?? '', e.name)).map((e) => `$${e.name}`),
+        ...earlier.filter((e) => mentions(l.value ?? '', e.name)).map((e) => `$${patternLetName(index, e.name)}`),
+      ];
       // Built on a failed earlier let: fails with the same marker.
-      const value = `${GLOBAL_CONTEXT} ! (${prefix}(${l.value}))`;
-      const select =
-        failed.length === 0
-          ? value
-          : `let $${P}:f := (${failed.join(', ')})[. instance of map(*) and ${MAP}contains(., ${FAILURE_KEY})][1] return if (exists($${P}:f)) then $${P}:f else ${value}`;
+      const select = guarded(`${GLOBAL_CONTEXT} ! (${prefix}(${l.value}))`, failed);
       out += `<xsl:variable name="${name}" as="item()*"><xsl:try select="${attr(select)}">${catcher}</xsl:try></xsl:variable>\n`;
     });
   });
@@ -493,7 +523,7 @@ ${applyModes(dispatch.root, '        ', `$${P}:document`)}        <xsl:apply-tem
   out += RESULT_FUNCTIONS + LOCATION_FUNCTIONS;
   out += emitVisit(dispatch);
   model.patterns.forEach((pattern, index) => {
-    out += emitPatternMode(pattern, index);
+    out += emitPatternMode(pattern, index, model.lets);
   });
   out += '</xsl:stylesheet>\n';
   return out;
