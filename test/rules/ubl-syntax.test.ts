@@ -149,6 +149,21 @@ describe('UBL syntax rules read as the binding does', () => {
     expect(await fired(creditNote)).not.toContain('UBL-SR-43');
   });
 
+  it('UBL-SR-30 and UBL-SR-31 tell allowance from charge as the binding does: indicators in order as xs:boolean, allowance first', async () => {
+    const charge = (indicators: string) =>
+      edit(
+        '<cbc:ChargeIndicator>true</cbc:ChargeIndicator>\n        <cbc:AllowanceChargeReasonCode>CG</cbc:AllowanceChargeReasonCode>\n        <cbc:AllowanceChargeReason>Cleaning</cbc:AllowanceChargeReason>',
+        `${indicators}\n        <cbc:AllowanceChargeReasonCode>CG</cbc:AllowanceChargeReasonCode>\n        <cbc:AllowanceChargeReason>Cleaning</cbc:AllowanceChargeReason>\n        <cbc:AllowanceChargeReason>Again</cbc:AllowanceChargeReason>`,
+      );
+    const sr = async (xml: string) => (await fired(xml)).filter((id) => id === 'UBL-SR-30' || id === 'UBL-SR-31');
+    expect(await sr(charge('<cbc:ChargeIndicator> 1 </cbc:ChargeIndicator>'))).toEqual(['UBL-SR-31']);
+    // Two indicators: one of them false makes it an allowance, checked as an allowance only.
+    expect(await sr(charge('<cbc:ChargeIndicator>true</cbc:ChargeIndicator><cbc:ChargeIndicator>false</cbc:ChargeIndicator>'))).toEqual(['UBL-SR-30']);
+    // A value that is not a boolean ends the comparison: neither allowance nor charge.
+    expect(await sr(charge('<cbc:ChargeIndicator>yes</cbc:ChargeIndicator><cbc:ChargeIndicator>true</cbc:ChargeIndicator>'))).toEqual([]);
+    expect(await sr(charge('<cbc:ChargeIndicator>true</cbc:ChargeIndicator><cbc:ChargeIndicator>yes</cbc:ChargeIndicator>'))).toEqual(['UBL-SR-31']);
+  });
+
   it('UBL-DT-06 and UBL-DT-07 apply to any binary object, whatever its name', async () => {
     const xml = edit(
       '<cbc:EmbeddedDocumentBinaryObject mimeCode="text/csv" filename="hours.csv">ZGF0ZTtob3VycwoyMDE3LTExLTAxOzgK</cbc:EmbeddedDocumentBinaryObject>',
