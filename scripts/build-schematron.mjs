@@ -8,7 +8,7 @@
  * to two namespaces, pattern id used twice), fails the build naming the file(s).
  * Other *.sef.json in sef/ (the per-file SEFs of earlier builds) are removed.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,9 +21,13 @@ const out = builtInSefPath(schDir);
 mkdirSync(dirname(out), { recursive: true });
 const files = readdirSync(schDir).filter((f) => f.endsWith('.sch')).sort();
 const started = performance.now();
+// Dated when compiling began: a .sch saved while we compiled stays newer than the SEF, so the
+// development mode (src/validate/rule-sets.ts) compiles it again instead of trusting this SEF.
+const startedAt = new Date();
 try {
   const sef = await compileBuiltInSef(schDir);
   writeFileSync(out, JSON.stringify(sef));
+  utimesSync(out, startedAt, startedAt);
   const meta = loadRuleSet(sef, 'self-billing').metadata;
   const counts = new Map();
   for (const r of meta?.rules ?? []) counts.set(r.ruleSet, (counts.get(r.ruleSet) ?? 0) + 1);
