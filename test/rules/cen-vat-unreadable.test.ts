@@ -68,6 +68,15 @@ describe('cen-vat-categories on an unreadable allowance/charge indicator', () =>
     );
   });
 
+  it('spares the allowance rules when an earlier indicator of the same allowance already says false', async () => {
+    // Indicators 'false' then 'yes': the comparison with false() stops at the first, the one with true() reaches the second.
+    const ids = await fired('cen-vat-S-allowance.xml', [
+      { op: 'duplicate', path: 'cac:AllowanceCharge/cbc:ChargeIndicator' },
+      { op: 'set', path: 'cac:AllowanceCharge/cbc:ChargeIndicator', index: 1, value: 'yes' },
+    ]);
+    expect(ids).toEqual(sorted([...ALL_03_04.filter((id) => id.endsWith('-04')), 'BR-O-04', 'BR-S-08']));
+  });
+
   it('reads an indicator with surrounding spaces as a boolean', async () => {
     expect(await fired('cen-vat-E.xml', [{ op: 'set', path: 'cac:AllowanceCharge/cbc:ChargeIndicator', value: ' true ' }])).toEqual([]);
   });
