@@ -124,11 +124,13 @@ interface BoundLet {
   readonly name: string;
   readonly raw: string;
   readonly source: string;
+  /** For a schema or pattern let: the global variable holding its value or failure marker. */
+  readonly global?: string;
 }
 
-/** The raw variables of the lets `exprs` depend on, directly or through earlier lets. */
-function dependencies(exprs: readonly string[], scope: readonly BoundLet[]): string[] {
-  const found = new Set<string>();
+/** The lets `exprs` depend on, directly or through earlier lets. */
+function dependencies(exprs: readonly string[], scope: readonly BoundLet[]): BoundLet[] {
+  const found = new Set<BoundLet>();
   const visit = (texts: readonly string[], upTo: number): void => {
     // The innermost binding of a name is the last one declared before the use.
     const seen = new Set<string>();
@@ -136,8 +138,8 @@ function dependencies(exprs: readonly string[], scope: readonly BoundLet[]): str
       const b = scope[i];
       if (!b || seen.has(b.name)) continue;
       seen.add(b.name);
-      if (!texts.some((t) => mentions(t, b.name)) || found.has(b.raw)) continue;
-      found.add(b.raw);
+      if (!texts.some((t) => mentions(t, b.name)) || found.has(b)) continue;
+      found.add(b);
       visit([b.source], i);
     }
   };
@@ -196,13 +198,18 @@ function emitPatternMode(pattern: PatternDecl, index: number, schemaLets: readon
   const mode = `${P}:p${index}`;
   let out = `<xsl:mode name="${mode}" on-no-match="deep-skip"/>\n`;
   const n = pattern.rules.length;
-  const patternLets: BoundLet[] = pattern.lets.map((l) => ({ name: l.name, raw: l.name, source: l.value ?? l.content ?? '' }));
+  const patternLets: BoundLet[] = pattern.lets.map((l) => ({
+    name: l.name,
+    raw: l.name,
+    source: l.value ?? l.content ?? '',
+    global: patternLetName(index, l.name),
+  }));
   pattern.rules.forEach((rule, ruleIndex) => {
     // First rule gets the highest priority: first match wins within the pattern.
     out += `<xsl:template match="${attr(rule.context)}" mode="${mode}" priority="${n - ruleIndex}">\n`;
     const scope: BoundLet[] = [...patternLets];
     const set = str(pattern.ruleSet ?? '');
-    const checks: { readonly text: string; readonly failed: string; readonly dependent: boolean }[] = [];
+    const checks: { readonly text: string; readonly failed: string; readonly lets: readonly BoundLet[] }[] = [];
     let body = '';
     // A schema let the rule uses holds a failure marker when its value raised: raised again
     // here, inside the rule's try (the local binding shadows the global of the same name).
@@ -210,7 +217,7 @@ function emitPatternMode(pattern: PatternDecl, index: number, schemaLets: readon
     const usedSchemaLets = schemaLets.filter((l) => l.value !== undefined && texts.some((t) => mentions(t, l.name)));
     for (const l of usedSchemaLets) {
       body += reraised(l.name, l.name);
-      scope.unshift({ name: l.name, raw: l.name, source: l.value ?? '' });
+      scope.unshift({ name: l.name, raw: l.name, source: l.value ?? '', global: l.name });
     }
     // A pattern let holds a failure marker when its value raised: raised again here, inside the rule's try.
     for (const l of pattern.lets) body += reraised(l.name, patternLetName(index, l.name));
@@ -228,15 +235,28 @@ function emitPatternMode(pattern: PatternDecl, index: number, schemaLets: readon
       const failed = `<xsl:sequence select="${attr(`${P}:failed(., ${str(c.id)}, ${set}, $${ERR}description, $${ERR}code)`)}"/>`;
       const test = c.kind === 'assert' ? `not((${c.test}))` : `(${c.test})`;
       const text = `<xsl:try><xsl:if test="${attr(test)}"><xsl:sequence select="${attr(fired)}"/></xsl:if><xsl:catch>${failed}</xsl:catch></xsl:try>`;
-      checks.push({ text, failed, dependent: dependencies(checkExpressions(c), scope).length > 0 });
+      checks.push({ text, failed, lets: dependencies(checkExpressions(c), scope) });
       body += `  ${text}\n`;
     }
     if (scope.length === 0) out += body;
     else {
       // Lets (see LETS): the rule runs in one xsl:try; when a let raises, the catch reports
-      // every check that uses a let as failed and evaluates the others.
+      // every check that uses a rule let as failed, the checks that use only schema and
+      // pattern lets as failed when one of those holds a failure marker (else they run as
+      // usual, the lets bound to their values), and evaluates the checks that use no let.
       out += `<xsl:try>\n${body}<xsl:catch>\n`;
-      for (const c of checks) out += `  ${c.dependent ? c.failed : c.text}\n`;
+      const onlyGlobal = (c: (typeof checks)[number]): boolean => c.lets.length > 0 && c.lets.every((l) => l.global !== undefined);
+      const globals = [...new Set(checks.filter(onlyGlobal).flatMap((c) => c.lets))];
+      for (const l of scope) if (globals.includes(l)) out += `  <xsl:variable name="${attr(l.name)}" select="$${attr(l.global ?? l.name)}"/>\n`;
+      for (const c of checks) {
+        if (c.lets.length === 0) out += `  ${c.text}\n`;
+        else if (!onlyGlobal(c)) out += `  ${c.failed}\n`;
+        else {
+          const markers = c.lets.map((l) => `$${l.global ?? l.name}`).join(', ');
+          const anyFailed = `some $${P}:v in (${markers}) satisfies ($${P}:v instance of map(*) and ${MAP}contains($${P}:v, ${FAILURE_KEY}))`;
+          out += `  <xsl:choose><xsl:when test="${attr(anyFailed)}">${c.failed}</xsl:when><xsl:otherwise>${c.text}</xsl:otherwise></xsl:choose>\n`;
+        }
+      }
       out += `</xsl:catch></xsl:try>\n`;
     }
     out += `</xsl:template>\n`;

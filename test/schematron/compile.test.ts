@@ -173,18 +173,21 @@ describe('compileSchematron', () => {
   it('reports a schema let that raises a dynamic error on the checks that use it, never aborting the run', async () => {
     const sch = schema(`<let name="rate" value="xs:decimal(/r/@rate)" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
       <let name="half" value="$rate div 2"/>
-      <pattern><rule context="amount"><assert id="HALF" test="$half lt 1">half</assert><assert id="PLAIN" test=". = '1'">not one</assert></rule></pattern>
+      <let name="amounts" value="count(/r/amount)"/>
+      <pattern><rule context="amount"><assert id="HALF" test="$half lt 1">half</assert><assert id="PLAIN" test=". = '1'">not one</assert>
+        <assert id="COUNT" test="$amounts = 1">a let that did not fail is read as usual</assert><assert id="COUNT-FIRES" test="$amounts = 2">one amount</assert></rule></pattern>
       <pattern><let name="twice" value="$rate * 2"/>
         <rule context="amount"><assert id="TWICE" test="$twice lt 1">twice</assert><assert id="OTHER" test="false()">other</assert></rule></pattern>`);
     const results = await run(sch, '<r rate="x"><amount>2</amount></r>');
     expect(results.map((r) => [r.id, r.kind])).toEqual([
       ['HALF', 'error'],
       ['PLAIN', 'assert'],
+      ['COUNT-FIRES', 'assert'],
       ['TWICE', 'error'],
       ['OTHER', 'assert'],
     ]);
     expect(results[0]?.text).toContain('FORG0001');
-    expect((await run(sch, '<r rate="0.2"><amount>1</amount></r>')).map((r) => r.id)).toEqual(['OTHER']);
+    expect((await run(sch, '<r rate="0.2"><amount>1</amount></r>')).map((r) => r.id)).toEqual(['COUNT-FIRES', 'OTHER']);
   });
 
   it('visits attributes when a rule context targets them', async () => {
