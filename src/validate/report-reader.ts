@@ -48,6 +48,19 @@ export function severityOf(flag: string, role: string): Severity {
   return f === 'warning' || f === 'warn' || f === 'info' || f === 'information' ? 'warning' : 'fatal';
 }
 
+/** Business terms per rule, built once per metadata object (the built-in set has over 1000 rules). */
+const termsByMetadata = new WeakMap<RuleSetMetadata, ReadonlyMap<string, readonly string[]>>();
+
+function termsOf(metadata: RuleSetMetadata): ReadonlyMap<string, readonly string[]> {
+  let terms = termsByMetadata.get(metadata);
+  if (!terms) {
+    // Keyed by rule set and id: two merged rule sets may (wrongly, but possibly) reuse an id.
+    terms = new Map(metadata.rules.map((r) => [`${r.ruleSet ?? ''}\u0000${r.id}`, r.businessTerms]));
+    termsByMetadata.set(metadata, terms);
+  }
+  return terms;
+}
+
 function isRaw(v: unknown): v is RawRuleResult {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
@@ -74,8 +87,7 @@ export function readRuleSetOutput(
 ): ValidationIssue[] {
   const parsed: unknown = JSON.parse(output === '' ? '[]' : output);
   if (!Array.isArray(parsed)) throw new Error(`Rule set ${ruleSet.name} returned ${typeof parsed}, not an array.`);
-  // Keyed by rule set and id: two merged rule sets may (wrongly, but possibly) reuse an id.
-  const terms = new Map(ruleSet.metadata.rules.map((r) => [`${r.ruleSet ?? ''}\u0000${r.id}`, r.businessTerms]));
+  const terms = termsOf(ruleSet.metadata);
   const issues: ValidationIssue[] = [];
   for (const item of parsed) {
     if (!isRaw(item)) throw new Error(`Rule set ${ruleSet.name} returned an entry without id, text or location.`);
