@@ -7,17 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain ESM helper shared with the harness, no type declarations
-import { applyMutations } from '../../scripts/agreement/mutate.mjs';
 import { loadBuiltInRuleSets, validateDocument } from '../../src/validate/index.js';
+import { mutate, type Recipe } from '../helpers/rule-scope.js';
 
-interface Recipe {
-  readonly op: string;
-  readonly path: string;
-  readonly index?: number;
-  readonly value?: string | null;
-  readonly attr?: string;
-}
 interface AgreementCase {
   readonly name: string;
   readonly base: string;
@@ -33,7 +25,6 @@ interface AgreementCases {
 const shared = path.resolve(process.cwd(), '../shared');
 const data = JSON.parse(readFileSync(path.resolve(process.cwd(), 'test/rules/agreement-cases.json'), 'utf8')) as AgreementCases;
 const judged = new Set(data.rules);
-const mutate = applyMutations as (xml: string, recipes: readonly Recipe[]) => string | undefined;
 
 describe('validateDocument agrees with the official rule sets', () => {
   beforeAll(async () => {

@@ -10,26 +10,20 @@
  * A mutation that does not apply to a document (nothing to change, or a zero that a sign flip
  * leaves equal) is skipped for it; every mutation must apply to at least one document.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSetToSef } from '../../src/schematron/sef.js';
 import { loadRuleSet, type CompiledRuleSet } from '../../src/validate/rule-sets.js';
 import { validateDocument } from '../../src/validate/validate.js';
+import { baseDocumentNames } from '../helpers/rule-scope.js';
 
 const shared = resolve(process.cwd(), '../shared/peppol-sb');
 const catalogue = JSON.parse(readFileSync(join(shared, 'rules.json'), 'utf8')) as { id: string; flag: string; source: string }[];
 const MINE = /^BR-(\d\d|B-\d\d|CO-\d\d|DEC-\d\d)$/;
 const flagOf = new Map(catalogue.filter((r) => r.source.startsWith('CEN') && MINE.test(r.id)).map((r) => [r.id, r.flag]));
 
-/** Realistic documents above this size (embedded attachments) only slow the suite down. */
-const MAX_BYTES = 200_000;
-const documents = [
-  ...readdirSync(join(shared, 'examples')).map((f) => `examples/${f}`),
-  ...readdirSync(join(shared, 'realistic')).map((f) => `realistic/${f}`),
-]
-  .filter((f) => f.endsWith('.xml') && statSync(join(shared, f)).size <= MAX_BYTES)
-  .sort()
+const documents = baseDocumentNames()
   .map((name) => ({ name, xml: readFileSync(join(shared, name), 'utf8') }));
 
 /** Genuine findings in unmodified documents. */

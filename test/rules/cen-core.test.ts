@@ -7,9 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltInRuleSets, type CompiledRuleSet } from '../../src/validate/rule-sets.js';
-import { validateDocument } from '../../src/validate/validate.js';
+import { describe, expect, it } from 'vitest';
+import { scopedRules } from '../helpers/rule-scope.js';
 import { validateAgainstUblXsd } from '../helpers/xsd.js';
 
 const catalogue = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/peppol-sb/rules.json'), 'utf8')) as {
@@ -62,19 +61,13 @@ const fixtures = resolve(process.cwd(), 'fixtures');
 const read = (dir: string, name: string) => readFileSync(join(fixtures, dir, name), 'utf8');
 
 /** The built-in rule sets holding these rules (the others are not needed here and cost time). */
-let ruleSets: readonly CompiledRuleSet[] = [];
-beforeAll(async () => {
-  ruleSets = (await loadBuiltInRuleSets()).filter((s) => s.metadata.rules.some((r) => mine.has(r.id)));
-}, 600_000);
-
-async function myIssues(xml: string) {
-  return (await validateDocument(xml, { includeBuiltIn: false, ruleSets })).issues.filter((i) => mine.has(i.ruleId));
-}
+const scope = scopedRules(mine);
+const myIssues = scope.issues;
 
 describe('EN 16931 core, calculation and decimal rules', () => {
   it('cover every catalogue rule of their scope (104 rules)', async () => {
     expect(rules.length).toBe(104);
-    const implemented = new Map(ruleSets.flatMap((s) => s.metadata.rules.map((r) => [r.id, r.flag] as const)));
+    const implemented = new Map(scope.ruleSets().flatMap((s) => s.metadata.rules.map((r) => [r.id, r.flag] as const)));
     for (const r of rules) expect(implemented.get(r.id), r.id).toBe(r.flag);
   });
 

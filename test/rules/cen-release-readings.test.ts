@@ -7,21 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain ESM helper shared with the harness, no type declarations
-import { applyMutations } from '../../scripts/agreement/mutate.mjs';
 import { compileRuleSet, type CompiledRuleSet } from '../../src/validate/rule-sets.js';
 import { validateDocument } from '../../src/validate/validate.js';
-
-interface Recipe {
-  readonly op: string;
-  readonly path: string;
-  readonly index?: number;
-  readonly value?: string | null;
-  readonly attr?: string;
-}
+import { mutate, type Recipe } from '../helpers/rule-scope.js';
 
 const ROOT = process.cwd();
-const mutate = applyMutations as (xml: string, recipes: readonly Recipe[]) => string | undefined;
 let ruleSets: CompiledRuleSet[] = [];
 
 /** The rule ids our VAT category and code-list rules fire on a mutated valid fixture. */

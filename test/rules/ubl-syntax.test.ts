@@ -11,11 +11,10 @@
  * the companions named with the mutation. A mutation that does not apply to a document (the
  * element is absent) is skipped for it; every mutation must apply to at least one document.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltInRuleSets, type CompiledRuleSet } from '../../src/validate/rule-sets.js';
-import { validateDocument } from '../../src/validate/validate.js';
+import { baseDocumentNames, scopedRules } from '../helpers/rule-scope.js';
 import { validateAgainstUblXsd } from '../helpers/xsd.js';
 
 const shared = resolve(process.cwd(), '../shared/peppol-sb');
@@ -34,14 +33,9 @@ const fixtures = resolve(process.cwd(), 'fixtures');
 const read = (dir: string, name: string) => readFileSync(join(fixtures, dir, name), 'utf8');
 const VALID = 'ubl-syntax-invoice.xml';
 
-let ruleSets: readonly CompiledRuleSet[] = [];
-beforeAll(async () => {
-  ruleSets = (await loadBuiltInRuleSets()).filter((s) => s.metadata.rules.some((r) => mine.has(r.id)));
-}, 600_000);
-
-async function myIssues(xml: string) {
-  return (await validateDocument(xml, { includeBuiltIn: false, ruleSets })).issues.filter((i) => mine.has(i.ruleId));
-}
+/** The built-in rule sets holding these rules (the others are not needed here and cost time). */
+const scope = scopedRules(mine);
+const myIssues = scope.issues;
 async function fired(xml: string): Promise<string[]> {
   return [...new Set((await myIssues(xml)).map((i) => i.ruleId))].sort();
 }
@@ -55,7 +49,7 @@ function edit(from: string, to: string, xml = read('valid', VALID)): string {
 describe('UBL syntax rules (UBL-SR, UBL-DT)', () => {
   it('cover every catalogue rule of their scope (78 rules)', () => {
     expect(rules.length).toBe(78);
-    const implemented = new Map(ruleSets.flatMap((s) => s.metadata.rules.map((r) => [r.id, r.flag] as const)));
+    const implemented = new Map(scope.ruleSets().flatMap((s) => s.metadata.rules.map((r) => [r.id, r.flag] as const)));
     for (const r of rules) expect(implemented.get(r.id), r.id).toBe(r.flag);
   });
 
@@ -186,14 +180,7 @@ describe('UBL syntax rules read as the binding does', () => {
 
 // ---------------------------------------------------------------- mutations
 
-/** Realistic documents above this size (embedded attachments) only slow the suite down. */
-const MAX_BYTES = 200_000;
-const documents = [
-  ...readdirSync(join(shared, 'examples')).map((f) => `examples/${f}`),
-  ...readdirSync(join(shared, 'realistic')).map((f) => `realistic/${f}`),
-]
-  .filter((f) => f.endsWith('.xml') && statSync(join(shared, f)).size <= MAX_BYTES)
-  .sort()
+const documents = baseDocumentNames()
   // Comments go: some documents keep commented-out elements, which the text edits below would find.
   .map((name) => ({ name, xml: readFileSync(join(shared, name), 'utf8').replace(/<!--[\s\S]*?-->/g, '') }));
 
