@@ -29,7 +29,6 @@ const OPERAND_KEYWORDS = new Set(['and', 'or', 'return', 'then', 'else', 'in', '
 /** Characters after which an operand starts. `-` and `*` are left out: they may end a name or be a wildcard. */
 const OPERAND_BEFORE = new Set(['(', ',', '[', '|', '=', '<', '>', '!', '+', '{']);
 const NAME_CHAR = /[\w.\-\u00B7\u00C0-\uFFFF]/;
-const NCNAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*/;
 
 /**
  * The lists a rewritten schema needs, in the order of their `$psbv:list-K` parameters.
@@ -158,10 +157,11 @@ export function rewriteDescendantLookups(expr: string, namespaces: Readonly<Reco
     const kind = blank[i - 1] === '/' || blank[i + 2] === '/' ? undefined : pathStart(blank, i);
     const name = kind === undefined ? undefined : blank.slice(i + 2).match(/^([A-Za-z_][\w.\-]*):([A-Za-z_][\w.\-]*)/);
     const uri = name ? namespaces[name[1] ?? ''] : undefined;
-    if (kind !== undefined && name && uri !== undefined && NCNAME.test(name[2] ?? '')) {
+    if (kind !== undefined && name && uri !== undefined) {
       const end = i + 2 + name[0].length;
+      // Not a function call (`f:name(`) nor a malformed name going on with a colon.
       const after = blank[end] ?? '';
-      let safe = after !== '(' && after !== ':' && !(after === ':' && blank[end + 1] === ':');
+      let safe = after !== '(' && after !== ':';
       // Every predicate directly on the step must be boolean.
       let p = end;
       while (safe && blank[p] === '[') {
