@@ -1,9 +1,9 @@
 /**
  * Where the package's files are at run time: this module's directory (src/validate/ in
  * development, dist/ once built, node_modules/... when installed) and, walking up from it,
- * the package's `schematron/` directory.
+ * the package's `schematron/` directory; and how files are written there.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,3 +33,26 @@ export function findSchematronDir(from = moduleDir()): string | undefined {
   }
 }
 
+
+/**
+ * Writes a file the package keeps beside its rules (a compiled SEF, a code cache) through a
+ * temporary file and a rename, so that another process never reads half a file; dated `dated`
+ * when given. Best effort: a read-only install just does not get the file.
+ *
+ * @returns True when the file was written.
+ *
+ * @example
+ * replaceFile('/app/schematron/sef/mine.sef.json', JSON.stringify(sef), compileStarted);
+ */
+export function replaceFile(path: string, data: string | Uint8Array, dated?: Date): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    if (dated) utimesSync(tmp, dated, dated);
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,8 +4,8 @@
  * (`loadRuleSet`, `compileRuleSet`). Loaded SEF objects are cached per process: SaxonJS
  * primes a SEF object once (checksum, parent pointers) and reuses it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CompileSchematronOptions, SchematronSource } from '../schematron/compile.js';
 import { findEmbeddedMetadata, rememberSefText, type RuleSetMetadata } from '../schematron/metadata.js';
 import { compileSetToSef, compileToSef } from '../schematron/sef.js';
@@ -13,7 +13,7 @@ import { compileSetToSef, compileToSef } from '../schematron/sef.js';
 import { TRUSTED_SEF } from './saxon.js';
 
 export { findSchematronDir } from './package-dir.js';
-import { findSchematronDir } from './package-dir.js';
+import { findSchematronDir, replaceFile } from './package-dir.js';
 
 /** A rule set ready to run: its name, the SEF object and its rule metadata. */
 export interface CompiledRuleSet {
@@ -103,20 +103,6 @@ export function builtInSefPath(dir: string): string {
   return join(dir, 'sef', `${BUILT_IN_RULE_SET}.sef.json`);
 }
 
-/** Writes JSON through a temporary file and a rename, so a reader never sees half a file. Best effort. */
-function writeCache(path: string, sef: Readonly<Record<string, unknown>>, dated: Date): void {
-  try {
-    const tmp = `${path}.${process.pid}.tmp`;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(sef));
-    // Dated when compiling began: a .sch saved while we compiled stays newer, so stale.
-    utimesSync(tmp, dated, dated);
-    renameSync(tmp, path);
-  } catch {
-    // A read-only install: compile again next time.
-  }
-}
-
 function mtime(path: string): number {
   return existsSync(path) ? statSync(path).mtimeMs : Number.NEGATIVE_INFINITY;
 }
@@ -178,7 +164,8 @@ async function loadBuiltIn(dir: string): Promise<readonly CompiledRuleSet[]> {
     const sef = await compileSetToSef([{ name: stem, text: readFileSync(sch, 'utf8') }], {
       resolveInclude: (href) => readFileSync(join(dir, href), 'utf8'),
     });
-    writeCache(cachePath, sef, started);
+    // Dated when compiling began: a .sch saved while we compiled stays newer, so stale.
+    replaceFile(cachePath, JSON.stringify(sef), started);
     sets.push(trusted(loadRuleSet(sef, stem)));
   }
   return sets;

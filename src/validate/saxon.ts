@@ -3,14 +3,14 @@
  * rest of validation stays pure and testable without Saxon.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { INTERNAL_NS } from '../schematron/emit.js';
 import { findEmbeddedNodeIndex, type DispatchFilter, type ElementCondition, type NodeIndexSpec } from '../schematron/metadata.js';
 import { buildDom } from './dom-builder.js';
-import { findSchematronDir } from './package-dir.js';
+import { findSchematronDir, replaceFile } from './package-dir.js';
 
 type SaxonJSModule = typeof import('saxon-js').default;
 
@@ -178,15 +178,7 @@ function loadSaxon(): SaxonJSModule {
 export function writeValidatorCodeCache(): string | undefined {
   const target = saxonScript?.cachePath;
   if (!saxonScript || target === undefined) return undefined;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, saxonScript.script.createCachedData());
-    renameSync(tmp, target);
-    return target;
-  } catch {
-    return undefined;
-  }
+  return replaceFile(target, saxonScript.script.createCachedData()) ? target : undefined;
 }
 
 const SaxonJS = loadSaxon();
