@@ -1,17 +1,14 @@
 /**
  * Development aid: for one built-in `.sch`, compiles each pattern alone (the schema with the
- * other patterns cut out, compiled SEFs cached in the OS temp dir by content hash) and
+ * other patterns cut out, compiled SEFs cached by bench/sef-cache.ts) and
  * prints what each adds to a warm validation of SB-base-example and of a 1000-line invoice.
  * `node --import tsx bench/profile-patterns.ts cen-vat-categories [pattern-id...]`
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileToSef } from '../src/schematron/sef.js';
-import { loadRuleSet } from '../src/validate/rule-sets.js';
 import { validateDocument } from '../src/validate/validate.js';
 import { examplePath, makeLargeInvoice } from './make-large.js';
+import { cachedRuleSet } from './sef-cache.js';
 import { measureCpu as measure } from './stats.js';
 
 const [stem, ...only] = process.argv.slice(2);
@@ -22,15 +19,8 @@ const base = readFileSync(examplePath('SB-base-example.xml'), 'utf8');
 const large = makeLargeInvoice(1000);
 
 async function cost(schText: string): Promise<{ base: number; large: number }> {
-  const hash = createHash('sha256').update(schText).update(readFileSync('src/schematron/emit.ts')).digest('hex').slice(0, 16);
-  const cache = join(tmpdir(), `psb-pattern-${hash}.sef.json`);
-  let sefText: string;
-  if (existsSync(cache)) sefText = readFileSync(cache, 'utf8');
-  else {
-    sefText = JSON.stringify(await compileToSef(schText, { resolveInclude: (h) => readFileSync(join('schematron', h), 'utf8') }));
-    writeFileSync(cache, sefText);
-  }
-  const opts = { includeBuiltIn: false, ruleSets: [loadRuleSet(sefText, stem ?? '')] };
+  const set = await cachedRuleSet([{ name: stem ?? '', text: schText }], 'schematron', stem ?? '');
+  const opts = { includeBuiltIn: false, ruleSets: [set] };
   return {
     base: await measure(() => validateDocument(base, opts), { runs: 20, warmup: 5 }),
     large: await measure(() => validateDocument(large, opts), { runs: 7, warmup: 2 }),

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compileSetToSef } from '../src/schematron/sef.js';
-import { findSchematronDir, loadRuleSet, readBuiltInSources } from '../src/validate/rule-sets.js';
+import { findSchematronDir, readBuiltInSources, type CompiledRuleSet } from '../src/validate/rule-sets.js';
 import { validateDocument } from '../src/validate/validate.js';
 import { examplePath, makeLargeInvoice } from './make-large.js';
-import { measure, measureCpu, median } from './stats.js';
+import { cachedRuleSet } from './sef-cache.js';
+import { cpuTimeOf, measure, measureCpu, median } from './stats.js';
 
 const cli = resolve(process.cwd(), 'bin/peppol-sb.js');
 
@@ -22,27 +21,10 @@ function runCli(args: readonly string[]): number {
   return performance.now() - t;
 }
 
-/** CPU time (user + system) of one run of `fn`, in ms. */
-async function cpuOnce(fn: () => unknown): Promise<number> {
-  const before = process.cpuUsage();
-  await fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
 /** The built-in rule sets but the UBL syntax ones, merged like the shipped SEF. */
-async function rulesWithoutSyntax(): Promise<ReturnType<typeof loadRuleSet>> {
+function rulesWithoutSyntax(): Promise<CompiledRuleSet> {
   const dir = findSchematronDir() ?? 'schematron';
-  const sources = readBuiltInSources(dir).filter((s) => !s.name.startsWith('ubl-'));
-  const hash = createHash('sha256');
-  for (const s of sources) hash.update(s.name).update(s.text);
-  for (const f of ['src/schematron/emit.ts', 'src/schematron/descendant-lookups.ts']) hash.update(readFileSync(f));
-  const cache = join(tmpdir(), `peppol-sb-bench-no-syntax-${hash.digest('hex').slice(0, 16)}.sef.json`);
-  if (!existsSync(cache)) {
-    const sef = await compileSetToSef(sources, { resolveInclude: (href) => readFileSync(join(dir, href), 'utf8') });
-    writeFileSync(cache, JSON.stringify(sef));
-  }
-  return loadRuleSet(readFileSync(cache, 'utf8'), 'without-syntax');
+  return cachedRuleSet(readBuiltInSources(dir).filter((s) => !s.name.startsWith('ubl-')), dir, 'without-syntax');
 }
 
 /** Validation medians (warm, in-process), the cold CLI, and batch throughput with --jobs 2. */
@@ -61,8 +43,8 @@ export async function benchValidate(): Promise<{ name: string; medianMs?: number
   const all: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < 14; i++) {
-    all.push(await cpuOnce(() => validateDocument(large)));
-    rest.push(await cpuOnce(() => validateDocument(large, restOptions)));
+    all.push(await cpuTimeOf(() => validateDocument(large)));
+    rest.push(await cpuTimeOf(() => validateDocument(large, restOptions)));
   }
   const [allCpu, restCpu] = [median(all.slice(2)), median(rest.slice(2))];
   rows.push({ name: 'validateDocument 1000 lines (warm, CPU time)', medianMs: allCpu });
