@@ -6,20 +6,21 @@
  * - Each pattern becomes its own mode. Its rules are templates with descending
  *   priorities, so XSLT's "best match" is Schematron's "first matching rule wins
  *   within a pattern"; unmatched nodes are deep-skipped (the mode never recurses).
- * - A `visit` mode has one template per element (or attribute) name that some rule
- *   context names, listing exactly the pattern modes that can match that name; other
- *   elements only get the patterns whose contexts are not plain name tests. Saxon
- *   indexes templates by name, so dispatch is a hash lookup: a constant amount of
- *   work per node instead of one pass per pattern (or per rule set: several schemas
- *   are merged into one model first, see `merge.ts`).
+ *   Several schemas are merged into one model first (`merge.ts`): one stylesheet, one walk.
  * - Which nodes get visited: on SaxonJS, navigating the tree costs about 2.5 µs per
  *   element (a 1000-line invoice has 22,000), as much as the rest of a rule-free run.
- *   So the stylesheet embeds a `NodeIndexSpec` (names, wildcard conditions such as
- *   "empty leaf" for `*[not(*) and not(normalize-space())]`), the engine collects the
- *   matching elements in one plain JavaScript walk (about 7 ms for 22,000 elements)
- *   and passes them in document order as `psbv:nodes`; the stylesheet visits just
- *   those. Without the parameter (another XSLT processor, the `/` entry point) a
- *   recursive `walk` mode visits every element instead: same results, slower.
+ *   So the stylesheet embeds a `NodeIndexSpec`: per pattern, the names, ancestor chains and
+ *   cheap conditions (such as "empty leaf" for `*[not(*) and not(normalize-space())]`) of
+ *   the elements its rule contexts can match. The engine collects them in one plain
+ *   JavaScript walk and passes each pattern its own element list (`psbv:e<p>`, and
+ *   `psbv:a<p>` for attribute contexts) in document order; the results come pattern by
+ *   pattern and the engine sorts them back into document order. The same walk collects the
+ *   elements of the document-wide `//name` lookups the compiler rewrote
+ *   (`descendant-lookups.ts`, `psbv:list-K`).
+ * - Without those parameters (a stylesheet compiled before per-pattern dispatch, another
+ *   XSLT processor, the `/` entry point) a `visit` mode with one template per element name
+ *   hands a node the patterns that can match it, over `psbv:nodes` or a recursive `walk`
+ *   of every element: same results, slower.
  * - Each test runs in `xsl:try`: a dynamic error (`xs:decimal('abc')`) becomes a
  *   fatal result carrying the id of the rule being evaluated, never a crash.
  * - Results are XDM maps collected into one array, serialised as JSON (small, no SVRL

@@ -90,8 +90,8 @@ export interface NodeIndexSpec {
   readonly anyAttribute: boolean;
   /**
    * Per-pattern dispatch (stylesheets compiled since it exists): which pattern may match
-   * which element. The engine then hands the stylesheet, per element, only those patterns
-   * (`psbv:calls`), so the work per element does not grow with the number of rules.
+   * which element. The engine hands each pattern only those elements, so the work per
+   * element does not grow with the number of rules.
    */
   readonly dispatch?: {
     readonly patterns: number;
@@ -100,7 +100,8 @@ export interface NodeIndexSpec {
     readonly attributes: readonly { readonly pattern: number; readonly key: string }[];
     /**
      * True in stylesheets that take one element list per pattern (`psbv:e<p>`, `psbv:a<p>`);
-     * earlier ones took (element, pattern) pairs, and the engine visits them the older way.
+     * earlier ones took (element, pattern) pairs, which the engine no longer passes: it hands
+     * them the node list (`psbv:nodes`) instead.
      */
     readonly perPattern?: boolean;
   };

@@ -206,8 +206,9 @@ export interface XsltEngine {
 }
 
 /**
- * Reads line and column from a SaxonJS parse error (`... at line 0 column 10`; SaxonJS
- * counts lines from 0, we report them from 1 like editors do).
+ * Reads message, line and column from a parse error: ours (`buildDom`, 1-based) or a SaxonJS
+ * one (`... at line 0 column 10`; SaxonJS counts lines from 0, we report them from 1 like
+ * editors do).
  *
  * @example
  * describeParseError(new Error('Unexpected close tag at line 0 column 10'));
