@@ -133,15 +133,44 @@ export function readRootTag(text: string, from = 0): StartTag | undefined {
 }
 
 /**
- * True when the prolog holds a DOCTYPE. We refuse those: UBL has no DTD, and a DTD is
- * the door to entity expansion (billion laughs) and external entities (XXE).
+ * Finds a DOCTYPE (or a stray ENTITY declaration) outside comments and CDATA sections.
+ *
+ * @param text - the XML text
+ * @returns the offset of the declaration, or -1
+ * @example
+ * findDoctype('<!DOCTYPE a><a/>'); // 0
+ */
+export function findDoctype(text: string): number {
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf('<!', i);
+    if (lt < 0) return -1;
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end < 0) return -1;
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const end = text.indexOf(']]>', lt + 9);
+      if (end < 0) return -1;
+      i = end + 3;
+    } else {
+      const word = text.slice(lt + 2, lt + 9).toUpperCase();
+      if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return lt;
+      i = lt + 2;
+    }
+  }
+}
+
+/**
+ * True when the text holds a DOCTYPE or ENTITY declaration (outside comments and CDATA; see
+ * `findDoctype`). We refuse those: UBL has no DTD, and a DTD is the door to entity expansion
+ * (billion laughs) and external entities (XXE).
  *
  * @example
  * hasDoctype('<!DOCTYPE x [<!ENTITY a "b">]><x/>'); // true
  */
 export function hasDoctype(text: string): boolean {
-  const i = skipProlog(text);
-  return /^<!DOCTYPE/i.test(text.slice(i, i + 9)) || /<!ENTITY/i.test(text.slice(0, Math.min(text.length, i + 4096)));
+  return findDoctype(text) >= 0;
 }
 
 const SBDH_NS = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader';

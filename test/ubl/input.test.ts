@@ -50,6 +50,11 @@ describe('hasDoctype', () => {
     expect(hasDoctype('<?xml version="1.0"?><!DOCTYPE a SYSTEM "x.dtd"><a/>')).toBe(true);
     expect(hasDoctype('<a/>')).toBe(false);
   });
+
+  it('finds a declaration anywhere outside comments and CDATA, as parseUbl does', () => {
+    expect(hasDoctype(`<!--${'x'.repeat(5000)}--><a><!ENTITY e "x"></a>`)).toBe(true);
+    expect(hasDoctype('<a><!-- <!DOCTYPE a> --><![CDATA[<!ENTITY e "x">]]></a>')).toBe(false);
+  });
 });
 
 describe('maxElementDepth', () => {

@@ -11,9 +11,10 @@
  * cost is a scope lookup per element, which the measurements show to be small next to
  * tokenizing.
  */
+import { findDoctype } from '../input.js';
 import { MAX_DEPTH, tokenizeXml, XmlTree, type XmlNode, type XmlProblem } from './tokenizer.js';
 
-export { MAX_DEPTH, XmlTree, type XmlNode, type XmlProblem };
+export { findDoctype, MAX_DEPTH, XmlTree, type XmlNode, type XmlProblem };
 
 /** UBL 2.1 namespace URIs. */
 export const UBL_NAMESPACES = {
@@ -63,35 +64,6 @@ export const REPEATING_ELEMENTS: ReadonlySet<string> = new Set([
   'cac:Item/cac:CommodityClassification',
   'cac:Item/cac:AdditionalItemProperty',
 ]);
-
-/**
- * Finds a DOCTYPE (or a stray ENTITY declaration) outside comments and CDATA sections.
- *
- * @param text - the XML text
- * @returns the offset of the declaration, or -1
- * @example
- * findDoctype('<!DOCTYPE a><a/>'); // 0
- */
-export function findDoctype(text: string): number {
-  let i = 0;
-  for (;;) {
-    const lt = text.indexOf('<!', i);
-    if (lt < 0) return -1;
-    if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4);
-      if (end < 0) return -1;
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt + 9);
-      if (end < 0) return -1;
-      i = end + 3;
-    } else {
-      const word = text.slice(lt + 2, lt + 9).toUpperCase();
-      if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) return lt;
-      i = lt + 2;
-    }
-  }
-}
 
 /**
  * Tokenizes UBL text into the compact element tree, after refusing DOCTYPE and ENTITY
